@@ -1,0 +1,194 @@
+"""Parse -> validate -> load: the one path every file takes, from the CLI or the upload page.
+
+Guarantees: `ingest` returns a `FileReport` and never raises on bad input. A file with
+any error is rejected and the database is left exactly as it was; warnings never stop
+a load. The same bytes loaded twice change nothing (the report names the version that
+already holds them). `restore` re-applies the file of an earlier version as a new
+version. An unexpected failure is reported as a sentence, never a traceback.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import traceback
+from dataclasses import dataclass, field
+
+import duckdb
+
+from . import store
+from .headers import find_header, report_header, FIELDS_BY_KIND
+from .issues import Issue, IssueLog
+from .model import ParsedFile
+from .parse_indicators import check_parts, parse_indicator_sheet
+from .parse_plan import parse_plan_sheet, reconcile
+from .parse_status import attach_plans, parse_status_sheet
+from .read import read_file
+from .reference import reference
+from .schema import ensure_schema
+
+log = logging.getLogger(__name__)
+
+PARSERS = {"plan": parse_plan_sheet, "indicators": parse_indicator_sheet, "status": parse_status_sheet}
+
+
+@dataclass
+class FileReport:
+    file: str
+    status: str  # "loaded" | "rejected" | "checked"
+    counts: dict = field(default_factory=dict)
+    issues: list[Issue] = field(default_factory=list)
+    version: int | None = None
+    unchanged: bool = False
+    ignored_sheets: list[str] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Issue]:
+        return [i for i in self.issues if i.severity == "warning"]
+
+    def as_json(self) -> dict:
+        return {
+            "file": self.file,
+            "status": self.status,
+            "version": self.version,
+            "unchanged": self.unchanged,
+            "counts": self.counts,
+            "ignored_sheets": self.ignored_sheets,
+            "issues": [i.as_dict() for i in self.issues],
+        }
+
+
+def _detect_kind(rows: list[list]) -> str | None:
+    """A CSV's kind, told by its columns: the kind whose required columns it has."""
+    best, best_score = None, 0
+    for kind in FIELDS_BY_KIND:
+        mapping = find_header(rows, kind)
+        if mapping is None:
+            continue
+        required = {f.name for f in FIELDS_BY_KIND[kind] if f.required}
+        score = len(required & mapping.columns.keys()) * 10 + len(mapping.columns)
+        if required <= mapping.columns.keys():
+            score += 1000
+        if score > best_score:
+            best, best_score = kind, score
+    return best
+
+
+def check(name: str, data: bytes, known_plans: dict[str, dict[str, set[str]]]) -> tuple[ParsedFile, IssueLog]:
+    """Read and validate a file without touching any database."""
+    issues = IssueLog(name)
+    parsed = ParsedFile()
+    ref = reference()
+    read = read_file(name, data, issues)
+    parsed.ignored_sheets = read.ignored_sheets
+    if not read.sheets and not issues.errors:
+        ignored = ", ".join(f"« {s} »" for s in read.ignored_sheets) or "aucune"
+        ignored_en = ", ".join(f"'{s}'" for s in read.ignored_sheets) or "none"
+        issues.error("no_known_sheet", None, None, None,
+                     f"aucune feuille nommée Plan, Indicateurs ou Suivi (feuilles trouvées : {ignored}) ; "
+                     "renommez la feuille à charger",
+                     f"no sheet named Plan, Indicators or Progress (sheets found: {ignored_en}); "
+                     "rename the sheet to load")
+    for sheet in read.sheets:
+        kind = sheet.kind or _detect_kind(sheet.rows)
+        if kind is None:
+            issues.error("no_header", sheet.name, None, None,
+                         "les colonnes ne correspondent à aucune feuille du modèle (Plan, Indicateurs, Suivi) ; "
+                         "ajoutez une ligne d'en-têtes (p. ex. Pays, Plan, Axe, Code action, Action)",
+                         "the columns match no sheet of the contract (Plan, Indicators, Progress); "
+                         "add a header row (e.g. Country, Plan, Axis, Action code, Action)")
+            continue
+        header = find_header(sheet.rows, kind)
+        if not report_header(header, kind, sheet.name, issues):
+            continue
+        PARSERS[kind](sheet, header, issues, ref, parsed)
+    for plan in parsed.plans:
+        reconcile(plan, issues, parsed.code_columns)
+    check_parts(parsed.indicators, issues)
+    attach_plans(parsed, known_plans, issues)
+    if read.sheets and not issues.errors and not any(parsed.counts().values()):
+        issues.error("no_rows", read.sheets[0].name, None, None,
+                     "aucune ligne de données sous les en-têtes ; remplissez au moins une ligne",
+                     "no data rows under the headers; fill in at least one row")
+    return parsed, issues
+
+
+def _internal_error(name: str, exc: BaseException) -> FileReport:
+    log.error("unexpected failure on %s:\n%s", name, "".join(traceback.format_exception(exc)))
+    issues = IssueLog(name)
+    issues.error("internal_error", None, None, None,
+                 "une erreur inattendue a empêché la lecture de ce fichier ; il n'a pas été chargé et la base "
+                 "n'a pas changé. Envoyez-le aux mainteneurs du tableau de bord",
+                 "an unexpected error prevented reading this file; it was not loaded and the database did not "
+                 "change. Send it to the dashboard's maintainers")
+    return FileReport(name, "rejected", issues=issues.issues)
+
+
+def ingest(con: duckdb.DuckDBPyConnection, name: str, data: bytes, *, loaded_by: str,
+           dry_run: bool = False) -> FileReport:
+    try:
+        return _ingest(con, name, data, loaded_by=loaded_by, dry_run=dry_run)
+    except duckdb.Error as exc:
+        if isinstance(exc, duckdb.TransactionException):
+            issues = IssueLog(name)
+            issues.error("busy", None, None, None,
+                         "un autre chargement écrivait en même temps ; rien n'a été chargé, réessayez",
+                         "another load was writing at the same time; nothing was loaded, try again")
+            return FileReport(name, "rejected", issues=issues.issues)
+        return _internal_error(name, exc)
+    except Exception as exc:  # a user never sees a traceback; the log keeps it
+        return _internal_error(name, exc)
+
+
+def _ingest(con, name: str, data: bytes, *, loaded_by: str, dry_run: bool) -> FileReport:
+    ensure_schema(con)
+    sha256 = hashlib.sha256(data).hexdigest()
+    existing = store.version_of_file(con, sha256)
+    if existing is not None:
+        counts = json.loads(con.execute("SELECT counts FROM versions WHERE version = ?", [existing]).fetchone()[0])
+        return FileReport(name, "checked" if dry_run else "loaded", counts, version=existing, unchanged=True)
+    parsed, issues = check(name, data, store.current_plan_codes(con))
+    report = FileReport(name, "checked", parsed.counts(), issues.issues, ignored_sheets=parsed.ignored_sheets)
+    if issues.errors:
+        report.status = "rejected"
+        return report
+    if dry_run:
+        return report
+    report.version = store.write_version(
+        con, parsed=parsed, warnings=issues.warnings, file_name=name, data=data,
+        sha256=sha256, loaded_by=loaded_by,
+    )
+    report.status = "loaded"
+    return report
+
+
+def restore(con: duckdb.DuckDBPyConnection, version: int, *, loaded_by: str) -> FileReport:
+    """Bring back what version N loaded, as a new version."""
+    try:
+        ensure_schema(con)
+        stored = store.stored_file(con, version)
+        if stored is None:
+            issues = IssueLog(f"version {version}")
+            issues.error("no_such_version", None, None, None,
+                         f"la version {version} n'existe pas ; `python -m loaders versions` les liste",
+                         f"version {version} does not exist; `python -m loaders versions` lists them")
+            return FileReport(f"version {version}", "rejected", issues=issues.issues)
+        name, data, sha256 = stored
+        parsed, issues = check(name, data, store.current_plan_codes(con))
+        report = FileReport(name, "checked", parsed.counts(), issues.issues)
+        if issues.errors:
+            report.status = "rejected"
+            return report
+        report.version = store.write_version(
+            con, parsed=parsed, warnings=issues.warnings, file_name=name, data=data, sha256=sha256,
+            loaded_by=loaded_by, action="restore", restored_from=version,
+        )
+        report.status = "loaded"
+        return report
+    except Exception as exc:
+        return _internal_error(f"version {version}", exc)

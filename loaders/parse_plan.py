@@ -1,0 +1,402 @@
+"""The `Plan` sheet: action rows, stated subtotals, schedule marks.
+
+Guarantees (see `../shared/spec/workbook.md`, sheet `Plan`):
+- grouping cells left empty (Pays, Plan, Code axe, Axe, Code effet, Effet) take the value
+  of the row above on action rows, a new axis resetting the effect; never the action
+  code, never onto a subtotal row;
+- a row with no action code but an amount is a stated subtotal of the plan (`Total`),
+  of the effect or of the axis it names itself, never added in, and compared with the
+  sum of its actions (a difference is a warning naming both figures);
+- not-yet-costed and pooled costs are NULL with their status, never 0;
+- plan-level funds beyond the sum of the actions' funds are the plan's unallocated funds;
+- a repeated action code keeps both rows and is a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from .cells import (
+    Amount, is_mark, parse_amount, parse_currency, parse_horizon,
+    parse_priority, split_list,
+)
+from .headers import HeaderMap
+from .issues import IssueLog
+from .model import ActionRow, AliasApplied, ParsedFile, PlanData, StatedTotal
+from .read import RawSheet
+from .reference import Reference
+from .rows import RowCursor, is_blank
+from .text import clean, clean_multiline, fold
+
+GROUPING_LEVELS = (("country",), ("plan",), ("axis_code", "axis"), ("effect_code", "effect"))
+GROUPING_FIELDS = tuple(f for level in GROUPING_LEVELS for f in level)
+PLAN_TOTAL_LABELS = {"total", "total general", "grand total", "total du plan", "plan total"}
+
+XOF_COUNTRIES = {"BJ", "BF", "CI", "GW", "ML", "NE", "SN", "TG"}
+XAF_COUNTRIES = {"CM", "CF", "TD", "CG", "GQ", "GA"}
+
+_AXIS_PREFIX = re.compile(r"^(?:axe|axis)?\s*(?:strat[eé]gique|strategic)?\s*(\d+)\s*[-–—:.)]\s*(.*)$", re.I)
+_EFFECT_PREFIX = re.compile(
+    r"^(?:effet|effect|outcome)?\s*(?:recherch[eé]|attendu)?\s*(\d+(?:\.\d+)+)\.?\s*[-–—:.)]?\s*(.*)$", re.I
+)
+_EFFECT_LABEL = re.compile(r"\b(?:effet|effect|outcome)\s*(\d+(?:\.\d+)+)", re.I)
+_AXIS_LABEL = re.compile(r"\b(?:axe|axis)\s*(?:strat[eé]gique|strategic)?\s*(\d+)\b", re.I)
+
+
+def _blank(value) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _split_code(code_raw, label_raw, pattern) -> tuple[str | None, str | None]:
+    """`1 - Lutte contre ...` -> ('1', 'Lutte contre ...'); an explicit code wins."""
+    code = clean(code_raw).rstrip(".") or None
+    label = clean(label_raw) or None
+    if label:
+        m = pattern.match(label)
+        if m and m.group(2):
+            code = code or m.group(1)
+            if code == m.group(1):
+                label = m.group(2).strip()
+    return code, label
+
+
+def _resolve_currency(country: str, declared: str | None, amounts: list[Amount]) -> tuple[str | None, str | None]:
+    """The row's currency, or an error sentence (fr, en) when the cells disagree."""
+    suffixes = set()
+    for amount in amounts:
+        if amount.currency == "CFA":
+            if country in XOF_COUNTRIES:
+                suffixes.add("XOF")
+            elif country in XAF_COUNTRIES:
+                suffixes.add("XAF")
+            else:
+                return None, ("F CFA ne dit pas s'il s'agit de XOF ou de XAF pour ce pays ; remplissez la colonne Devise",
+                              "F CFA does not say whether XOF or XAF is meant for this country; fill in the Currency column")
+        elif amount.currency:
+            suffixes.add(amount.currency)
+    if declared and suffixes and suffixes != {declared}:
+        return None, (f"la devise {declared} ne correspond pas au montant écrit en {', '.join(sorted(suffixes))} ; "
+                      "corrigez l'une ou l'autre",
+                      f"the currency {declared} does not match the amount written in {', '.join(sorted(suffixes))}; "
+                      "correct one of them")
+    if len(suffixes) > 1:
+        return None, ("le coût et les fonds sont écrits dans deux devises différentes ; utilisez-en une seule",
+                      "the cost and the funds are written in two different currencies; use one")
+    return declared or (suffixes.pop() if suffixes else "USD"), None
+
+
+class _Carry:
+    """The grouping values of the rows above, reset below a changed level."""
+
+    def __init__(self) -> None:
+        self.values: dict[str, object] = {}
+
+    def update(self, own: dict[str, object]) -> None:
+        for depth, fields in enumerate(GROUPING_LEVELS):
+            changed = any(
+                not _blank(own[f]) and fold(own[f]) != fold(self.values.get(f)) for f in fields
+            )
+            if changed:
+                for f in fields:
+                    self.values[f] = None if _blank(own[f]) else own[f]
+                for lower in GROUPING_LEVELS[depth + 1:]:
+                    for f in lower:
+                        self.values[f] = None
+
+    def fill(self, own: dict[str, object]) -> dict[str, object]:
+        return {f: (self.values.get(f) if _blank(own[f]) else own[f]) for f in GROUPING_FIELDS}
+
+
+class PlanSheetParser:
+    def __init__(self, sheet: RawSheet, header: HeaderMap, log: IssueLog, ref: Reference, out: ParsedFile):
+        self.sheet = sheet
+        self.header = header
+        self.log = log
+        self.ref = ref
+        self.out = out
+        self.plans: dict[tuple[str, str], PlanData] = {p_key(p): p for p in out.plans}
+        self.subtotals: list[tuple[PlanData, StatedTotal]] = []
+
+    # -- rows ------------------------------------------------------------------
+    def parse(self) -> None:
+        carry = _Carry()
+        rows = self.sheet.rows
+        for index in range(self.header.row_index + 1, len(rows)):
+            row = rows[index]
+            if is_blank(row):
+                continue
+            cur = RowCursor(row, index, self.header, self.sheet.name, self.log)
+            own = {f: cur.raw(f) for f in GROUPING_FIELDS}
+            has_code = bool(cur.text("action_code"))
+            has_amount = not _blank(cur.raw("estimated_cost")) or not _blank(cur.raw("funds_available"))
+            if has_code:
+                self._action_row(cur, carry.fill(own))
+            elif has_amount:
+                self._subtotal_row(cur, own, carry.fill(own))
+            elif cur.text("action"):
+                cur.fail("action_code", "missing_action_code",
+                         "cette action n'a pas de code ; écrivez son code (p. ex. 1.1.2) dans « Code action »",
+                         "this action has no code; write its code (e.g. 1.1.2) in 'Action code'")
+            carry.update(own)
+        for plan, total in self.subtotals:
+            plan.totals.append(total)
+
+    def _country(self, cur: RowCursor, raw) -> str | None:
+        if _blank(raw):
+            cur.fail("country", "missing_value", "« Pays » est vide ; écrivez le pays (p. ex. Cameroun ou CM)",
+                     "'Country' is empty; write the country (e.g. Cameroon or CM)")
+            return None
+        code = self.ref.country(raw)
+        if code is None:
+            cur.fail("country", "unknown_country",
+                     f"« {clean(raw)} » n'est pas un pays connu ; écrivez son nom en français ou en anglais, "
+                     "ou son code ISO (CM, CMR, CI, CIV)",
+                     f"'{clean(raw)}' is not a known country; write its name in French or English, "
+                     "or its ISO code (CM, CMR, CI, CIV)")
+        return code
+
+    def _plan(self, country: str, name: str, currency: str) -> PlanData:
+        key = (country, name)
+        if key not in self.plans:
+            self.plans[key] = PlanData(country, name, currency, sheet=self.sheet.name)
+            self.out.plans.append(self.plans[key])
+        return self.plans[key]
+
+    def _organisations(self, cur: RowCursor, name: str, single: bool = False) -> list[str]:
+        raw = cur.raw(name)
+        items = [clean(raw)] if single and not _blank(raw) else split_list(raw)
+        result = []
+        for item in items:
+            canonical = self.ref.organisation(item)
+            if canonical != item:
+                self.out.aliases.append(AliasApplied(self.sheet.name, cur.number, cur.letter(name), item, canonical))
+            if canonical not in result:
+                result.append(canonical)
+        return result
+
+    def _action_row(self, cur: RowCursor, group: dict[str, object]) -> None:
+        country = self._country(cur, group["country"])
+        plan_name = clean(group["plan"])
+        if not plan_name:
+            cur.fail("plan", "missing_value", "« Plan » est vide ; écrivez le nom du plan",
+                     "'Plan' is empty; write the plan's name")
+        axis_code, axis = _split_code(group["axis_code"], group["axis"], _AXIS_PREFIX)
+        if not axis:
+            cur.fail("axis", "missing_value", "« Axe » est vide ; écrivez l'axe stratégique de l'action",
+                     "'Axis' is empty; write the action's strategic axis")
+        effect_code, effect = _split_code(group["effect_code"], group["effect"], _EFFECT_PREFIX)
+        action = clean(cur.raw("action"))
+        if not action:
+            cur.fail("action", "missing_value", "« Action » est vide ; écrivez l'intitulé de l'action",
+                     "'Action' is empty; write what the action is")
+        code = cur.text("action_code").rstrip(".")
+        priority = cur.parse("priority", parse_priority)
+        horizon = cur.parse("horizon", parse_horizon) or []
+        declared = cur.parse("currency", parse_currency)
+        cost = cur.parse("estimated_cost", parse_amount)
+        funds = cur.parse("funds_available", parse_amount)
+        semesters = []
+        for col, semester in self.header.semesters:
+            mark = is_mark(cur.raw_at(col))
+            if mark is None:
+                cur.fail(None, "bad_mark",
+                         f"« {clean(cur.raw_at(col))} » n'est pas une marque de calendrier ; "
+                         "écrivez X pour prévoir l'action ce semestre, ou laissez vide",
+                         f"'{clean(cur.raw_at(col))}' is not a schedule mark; "
+                         "write X to schedule the action in this semester, or leave it empty", col=col)
+            elif mark and semester not in semesters:
+                semesters.append(semester)
+        lead_list = self._organisations(cur, "lead", single=True)
+        co_leads = self._organisations(cur, "co_leads")
+        partners = self._organisations(cur, "partners")
+        if cur.failed or country is None or cost is None or funds is None:
+            return
+        currency, problem = _resolve_currency(country, declared, [cost, funds])
+        if problem:
+            cur.fail("currency" if declared else "estimated_cost", "currency_conflict", *problem)
+            return
+        if cost.status == "costed":
+            cost_status, estimated = "costed", cost.value
+        elif cost.status == "pooled":
+            cost_status, estimated = "pooled", None
+        else:
+            cost_status, estimated = "to_be_defined", None
+        if funds.status == "costed":
+            available = funds.value
+        elif funds.status == "empty" and cost_status == "costed":
+            available = Decimal(0)
+        else:
+            available = None
+        if estimated is not None and available is not None and available > estimated:
+            cur.warn("funds_available", "funds_exceed_cost",
+                     f"les fonds disponibles ({_fmt(available)}) dépassent le coût estimé ({_fmt(estimated)}) ; "
+                     "vérifiez les deux montants",
+                     f"the funds available ({_fmt(available)}) exceed the estimated cost ({_fmt(estimated)}); "
+                     "check both amounts")
+        plan = self._plan(country, plan_name, currency)
+        if plan.currency != currency:
+            cur.fail("currency", "mixed_currency",
+                     f"cette action est en {currency} alors que le plan est en {plan.currency} ; "
+                     "un plan s'écrit dans une seule devise",
+                     f"this action is in {currency} while the plan is in {plan.currency}; "
+                     "a plan is written in one currency")
+            return
+        plan.actions.append(ActionRow(
+            country=country, plan=plan_name, axis_code=axis_code, axis=axis or "",
+            effect_code=effect_code, effect=effect, action_code=code, action=action,
+            priority=priority, lead=lead_list[0] if lead_list else None,
+            co_leads=co_leads, partners=partners, estimated_cost=estimated,
+            funds_available=available, currency=currency,
+            funding_source=clean(cur.raw("funding_source")) or None,
+            means=clean_multiline(cur.raw("means")) or None, horizon=horizon,
+            cost_status=cost_status, pooled_with=list(cost.pooled_with),
+            source=clean_multiline(cur.raw("source")) or None, semesters=semesters,
+            sheet=self.sheet.name, row=cur.number,
+        ))
+
+    def _subtotal_row(self, cur: RowCursor, own: dict[str, object], context: dict[str, object]) -> None:
+        labels = [clean(c) for i, c in enumerate(cur.cells) if isinstance(c, str) and clean(c)
+                  and i not in (cur.col("estimated_cost"), cur.col("funds_available"))]
+        level, code = None, None
+        if any(fold(label) in PLAN_TOTAL_LABELS for label in labels):
+            level = "plan"
+        if level is None:
+            code = clean(own["effect_code"]).rstrip(".") or None
+            if code is None:
+                for label in labels:
+                    if m := _EFFECT_LABEL.search(label):
+                        code = m.group(1)
+                        break
+            if code is None and not _blank(own["effect"]):
+                code, _ = _split_code(None, own["effect"], _EFFECT_PREFIX)
+            level = "effect" if code else None
+        if level is None:
+            code = clean(own["axis_code"]).rstrip(".") or None
+            if code is None:
+                for label in labels:
+                    if m := _AXIS_LABEL.search(label):
+                        code = m.group(1)
+                        break
+            if code is None and not _blank(own["axis"]):
+                code, _ = _split_code(None, own["axis"], _AXIS_PREFIX)
+            level = "axis" if code else None
+        if level is None:
+            cur.fail(None, "orphan_amount",
+                     "cette ligne a un montant mais ni code d'action, ni « Total », ni effet ou axe nommé ; "
+                     "donnez-lui un code d'action, ou écrivez « Total », « Effet 1.1 » ou « Axe 1 » dans une de ses cellules",
+                     "this row has an amount but no action code, no 'Total' and names no effect or axis; "
+                     "give it an action code, or write 'Total', 'Effect 1.1' or 'Axis 1' in one of its cells")
+            return
+        country = self._country(cur, context["country"])
+        plan_name = clean(context["plan"])
+        declared = cur.parse("currency", parse_currency)
+        cost = cur.parse("estimated_cost", parse_amount)
+        funds = cur.parse("funds_available", parse_amount)
+        if cur.failed or country is None or not plan_name or cost is None or funds is None:
+            if not plan_name and not cur.failed:
+                cur.fail("plan", "missing_value", "ce sous-total n'est rattaché à aucun plan ; remplissez « Plan »",
+                         "this subtotal belongs to no plan; fill in 'Plan'")
+            return
+        currency, problem = _resolve_currency(country, declared, [cost, funds])
+        if problem:
+            cur.fail("estimated_cost", "currency_conflict", *problem)
+            return
+        plan = self._plan(country, plan_name, currency)
+        label = next((lbl for lbl in labels if fold(lbl) not in {fold(country), fold(plan_name)}), level)
+        self.subtotals.append((plan, StatedTotal(
+            country=country, plan=plan_name, level=level, code=code, label=label,
+            stated=cost.value if cost.status == "costed" else None, computed=None,
+            stated_funds=funds.value if funds.status == "costed" else None, computed_funds=None,
+            currency=currency, sheet=self.sheet.name, row=cur.number,
+            funding_source=clean(cur.raw("funding_source")) or None,
+        )))
+
+
+def p_key(plan: PlanData) -> tuple[str, str]:
+    return plan.country, plan.plan
+
+
+def _fmt(value: Decimal | None) -> str:
+    if value is None:
+        return "—"
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text.replace(",", "\u202f")
+
+
+def _sum(values) -> Decimal | None:
+    present = [v for v in values if v is not None]
+    return sum(present, Decimal(0)) if present else None
+
+
+def reconcile(plan: PlanData, log: IssueLog, code_columns: dict[str, int]) -> None:
+    """Compare stated subtotals with their actions; duplicates; unallocated funds.
+
+    `code_columns` gives, per sheet, the column of `Code action`, so that a repeated
+    code is reported on its own cell.
+    """
+    seen: dict[str, ActionRow] = {}
+    codes = {a.action_code for a in plan.actions}
+    for action in plan.actions:
+        first = seen.get(action.action_code)
+        if first is not None:
+            log.warning("duplicate_action_code", action.sheet, action.row, code_columns.get(action.sheet),
+                        f"le code d'action {action.action_code} est déjà utilisé ligne {first.row} "
+                        f"(« {first.action[:60]} ») ; les deux lignes sont gardées, donnez à l'une un autre code",
+                        f"the action code {action.action_code} is already used on row {first.row} "
+                        f"('{first.action[:60]}'); both rows are kept, give one of them another code")
+        else:
+            seen[action.action_code] = action
+        for other in action.pooled_with:
+            if other not in codes:
+                log.warning("pooled_unknown", action.sheet, action.row, None,
+                            f"le coût est cumulé avec l'action {other}, qui n'existe pas dans ce plan ; "
+                            "vérifiez le code",
+                            f"the cost is pooled with action {other}, which is not in this plan; check the code")
+    for total in plan.totals:
+        if total.level == "plan":
+            scope = plan.actions
+        elif total.level == "effect":
+            scope = [a for a in plan.actions if a.effect_code == total.code]
+        else:
+            scope = [a for a in plan.actions if a.axis_code == total.code]
+        total.computed = _sum(a.estimated_cost for a in scope)
+        total.computed_funds = _sum(a.funds_available for a in scope)
+        what_fr = {"plan": "le total du plan", "effect": f"le sous-total de l'effet {total.code}",
+                   "axis": f"le sous-total de l'axe {total.code}"}[total.level]
+        what_en = {"plan": "the plan total", "effect": f"the subtotal of effect {total.code}",
+                   "axis": f"the subtotal of axis {total.code}"}[total.level]
+        if not scope and total.level != "plan":
+            log.warning("subtotal_no_actions", total.sheet, total.row, None,
+                        f"{what_fr} ne correspond à aucune action de ce plan ; vérifiez le code",
+                        f"{what_en} matches no action of this plan; check the code")
+            continue
+        if total.stated is not None and total.stated != (total.computed or 0):
+            log.warning("stated_total_mismatch", total.sheet, total.row, None,
+                        f"{what_fr} indique {_fmt(total.stated)} mais ses actions totalisent "
+                        f"{_fmt(total.computed or Decimal(0))} ; corrigez le total ou les coûts",
+                        f"{what_en} states {_fmt(total.stated)} but its actions add up to "
+                        f"{_fmt(total.computed or Decimal(0))}; correct the total or the costs")
+        if total.level == "plan":
+            if total.stated_funds is not None:
+                allocated = total.computed_funds or Decimal(0)
+                if total.stated_funds > allocated:
+                    plan.unallocated_funds = total.stated_funds - allocated
+                    plan.unallocated_source = total.funding_source or total.label
+                elif total.stated_funds < allocated:
+                    log.warning("stated_funds_mismatch", total.sheet, total.row, None,
+                                f"les fonds indiqués pour le plan ({_fmt(total.stated_funds)}) sont inférieurs "
+                                f"à ceux de ses actions ({_fmt(allocated)}) ; corrigez l'un ou l'autre",
+                                f"the funds stated for the plan ({_fmt(total.stated_funds)}) are below those "
+                                f"of its actions ({_fmt(allocated)}); correct one of them")
+        elif total.stated_funds is not None and total.stated_funds != (total.computed_funds or 0):
+            log.warning("stated_funds_mismatch", total.sheet, total.row, None,
+                        f"{what_fr} indique {_fmt(total.stated_funds)} de fonds disponibles mais ses actions en "
+                        f"totalisent {_fmt(total.computed_funds or Decimal(0))}",
+                        f"{what_en} states {_fmt(total.stated_funds)} of funds available but its actions add up to "
+                        f"{_fmt(total.computed_funds or Decimal(0))}")
+
+
+def parse_plan_sheet(sheet: RawSheet, header: HeaderMap, log: IssueLog, ref: Reference, out: ParsedFile) -> None:
+    out.code_columns[sheet.name] = header.columns["action_code"]
+    PlanSheetParser(sheet, header, log, ref, out).parse()

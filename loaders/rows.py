@@ -1,0 +1,74 @@
+"""Reading the data rows under a header: cell access by field, with the cell's address.
+
+Guarantees: every value read through `RowCursor` can be reported with its A1 address;
+a parser that fails on one cell logs it and carries on, so a focal point gets every
+wrong cell of a file in one go, not one per upload.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, TypeVar
+
+from .cells import CellError
+from .headers import HeaderMap
+from .issues import IssueLog, column_letter
+from .text import clean
+
+T = TypeVar("T")
+
+
+def is_blank(row: list) -> bool:
+    return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in row)
+
+
+class RowCursor:
+    def __init__(self, row: list, row_index: int, header: HeaderMap, sheet: str, log: IssueLog):
+        self.cells = row
+        self.number = row_index + 1
+        self.header = header
+        self.sheet = sheet
+        self.log = log
+        self.failed = False
+
+    def col(self, name: str) -> int | None:
+        return self.header.columns.get(name)
+
+    def letter(self, name: str) -> str:
+        col = self.col(name)
+        return column_letter(col) if col is not None else ""
+
+    def raw(self, name: str):
+        col = self.col(name)
+        if col is None or col >= len(self.cells):
+            return None
+        value = self.cells[col]
+        return None if value == "" else value
+
+    def text(self, name: str) -> str:
+        return clean(self.raw(name))
+
+    def raw_at(self, col: int):
+        return self.cells[col] if col < len(self.cells) else None
+
+    def parse(self, name: str, parser: Callable[..., T], *args, **kwargs) -> T | None:
+        try:
+            return parser(self.raw(name), *args, **kwargs)
+        except CellError as problem:
+            self.fail(name, "bad_value", problem.fr, problem.en)
+            return None
+
+    def fail(self, name: str | None, code: str, fr: str, en: str, col: int | None = None) -> None:
+        self.failed = True
+        column = col if col is not None else (self.col(name) if name else None)
+        self.log.error(code, self.sheet, self.number, column, fr, en)
+
+    def warn(self, name: str | None, code: str, fr: str, en: str) -> None:
+        self.log.warning(code, self.sheet, self.number, self.col(name) if name else None, fr, en)
+
+    def require(self, name: str, label_fr: str, label_en: str) -> str | None:
+        value = self.text(name)
+        if not value:
+            self.fail(name, "missing_value", f"« {label_fr} » est vide ; remplissez-le",
+                      f"'{label_en}' is empty; fill it in")
+            return None
+        return value

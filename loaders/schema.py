@@ -1,0 +1,225 @@
+"""Every table and view of the DuckDB file, in one place.
+
+Guarantees: storage tables only ever grow. Each accepted file is kept whole in
+`source_files` and each load is a numbered row of `versions`; the rows parsed from it
+are stored tagged with that version. The contract's views (`actions`,
+`action_semesters`, `stated_totals`, `indicator_values`, `action_status`,
+`data_issues`) select the *current* data from them:
+- a plan (country + plan name) is the one of its latest version;
+- an indicator row is the latest for its country, period, indicator, sex, age group
+  and source;
+- statuses are a history (identical rows counted once); the latest `as_of` is current.
+Restoring re-applies an old version's file as a new version, so nothing is ever lost.
+"""
+
+from __future__ import annotations
+
+import duckdb
+
+SCHEMA_VERSION = 1
+
+TABLES = """
+CREATE TABLE IF NOT EXISTS schema_info (schema_version INTEGER);
+
+CREATE TABLE IF NOT EXISTS source_files (
+    sha256 VARCHAR PRIMARY KEY,
+    file_name VARCHAR NOT NULL,
+    size_bytes BIGINT NOT NULL,
+    content BLOB NOT NULL,
+    first_loaded_at TIMESTAMP NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS versions (
+    version INTEGER PRIMARY KEY,
+    action VARCHAR NOT NULL,            -- 'load' | 'restore'
+    sha256 VARCHAR NOT NULL,
+    file_name VARCHAR NOT NULL,
+    loaded_by VARCHAR NOT NULL,
+    loaded_at TIMESTAMP NOT NULL,
+    restored_from INTEGER,
+    counts VARCHAR NOT NULL,           -- JSON object, as printed by the command line
+    warnings INTEGER NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS plan_loads (
+    version INTEGER NOT NULL,
+    country VARCHAR NOT NULL,
+    plan VARCHAR NOT NULL,
+    currency VARCHAR NOT NULL,
+    unallocated_funds DECIMAL(18, 2),
+    unallocated_source VARCHAR,
+    sheet VARCHAR
+);
+
+CREATE TABLE IF NOT EXISTS action_rows (
+    version INTEGER NOT NULL,
+    country VARCHAR NOT NULL,
+    plan VARCHAR NOT NULL,
+    axis_code VARCHAR,
+    axis VARCHAR NOT NULL,
+    effect_code VARCHAR,
+    effect VARCHAR,
+    action_code VARCHAR NOT NULL,
+    action VARCHAR NOT NULL,
+    priority VARCHAR,
+    lead VARCHAR,
+    co_leads VARCHAR[],
+    partners VARCHAR[],
+    estimated_cost DECIMAL(18, 2),
+    funds_available DECIMAL(18, 2),
+    currency VARCHAR NOT NULL,
+    funding_source VARCHAR,
+    means VARCHAR,
+    horizon VARCHAR[],
+    cost_status VARCHAR NOT NULL,
+    pooled_with VARCHAR[],
+    source VARCHAR,
+    sheet VARCHAR,
+    "row" INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS action_semester_rows (
+    version INTEGER NOT NULL,
+    country VARCHAR NOT NULL,
+    plan VARCHAR NOT NULL,
+    action_code VARCHAR NOT NULL,
+    semester VARCHAR NOT NULL,
+    sheet VARCHAR,
+    "row" INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS stated_total_rows (
+    version INTEGER NOT NULL,
+    country VARCHAR NOT NULL,
+    plan VARCHAR NOT NULL,
+    level VARCHAR NOT NULL,
+    code VARCHAR,
+    label VARCHAR,
+    stated DECIMAL(18, 2),
+    computed DECIMAL(18, 2),
+    stated_funds DECIMAL(18, 2),
+    computed_funds DECIMAL(18, 2),
+    currency VARCHAR,
+    sheet VARCHAR,
+    "row" INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS indicator_rows (
+    version INTEGER NOT NULL,
+    country VARCHAR NOT NULL,
+    period_start DATE NOT NULL,
+    period_end DATE NOT NULL,
+    theme VARCHAR,
+    indicator VARCHAR NOT NULL,
+    sex VARCHAR NOT NULL,
+    age_group VARCHAR NOT NULL,
+    value BIGINT NOT NULL,
+    source VARCHAR,
+    organisation VARCHAR,
+    action_code VARCHAR,
+    comment VARCHAR,
+    sheet VARCHAR,
+    "row" INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS status_rows (
+    version INTEGER NOT NULL,
+    country VARCHAR NOT NULL,
+    plan VARCHAR,
+    action_code VARCHAR NOT NULL,
+    as_of DATE NOT NULL,
+    status VARCHAR NOT NULL,
+    comment VARCHAR,
+    source VARCHAR,
+    sheet VARCHAR,
+    "row" INTEGER
+);
+
+CREATE TABLE IF NOT EXISTS issue_rows (
+    version INTEGER NOT NULL,
+    severity VARCHAR NOT NULL,
+    file VARCHAR NOT NULL,
+    sheet VARCHAR,
+    "row" INTEGER,
+    "column" VARCHAR,
+    code VARCHAR NOT NULL,
+    message VARCHAR NOT NULL,
+    message_en VARCHAR NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS alias_rows (
+    version INTEGER NOT NULL,
+    file VARCHAR NOT NULL,
+    sheet VARCHAR,
+    "row" INTEGER,
+    "column" VARCHAR,
+    original VARCHAR NOT NULL,
+    canonical VARCHAR NOT NULL
+);
+"""
+
+VIEWS = """
+CREATE OR REPLACE VIEW current_plans AS
+SELECT p.*, v.file_name, v.loaded_at
+FROM plan_loads p JOIN versions v USING (version)
+QUALIFY row_number() OVER (PARTITION BY p.country, p.plan ORDER BY p.version DESC) = 1;
+
+CREATE OR REPLACE VIEW plans AS
+SELECT country, plan, currency, unallocated_funds, unallocated_source, version, file_name, loaded_at
+FROM current_plans;
+
+CREATE OR REPLACE VIEW actions AS
+SELECT a.country, a.plan, a.axis_code, a.axis, a.effect_code, a.effect, a.action_code, a.action,
+       a.priority, a.lead, a.co_leads, a.partners, a.estimated_cost, a.funds_available, a.currency,
+       a.funding_source, a.means, a.horizon, a.cost_status, a.pooled_with, a.source,
+       a.sheet, a."row", a.version
+FROM action_rows a JOIN current_plans p USING (version, country, plan);
+
+CREATE OR REPLACE VIEW action_semesters AS
+SELECT s.country, s.plan, s.action_code, s.semester, s.sheet, s."row", s.version
+FROM action_semester_rows s JOIN current_plans p USING (version, country, plan);
+
+CREATE OR REPLACE VIEW stated_totals AS
+SELECT t.country, t.plan, t.level, t.code, t.stated, t.computed, t.stated_funds, t.computed_funds,
+       t.label, t.currency, t.sheet, t."row", t.version
+FROM stated_total_rows t JOIN current_plans p USING (version, country, plan);
+
+CREATE OR REPLACE VIEW indicator_values AS
+SELECT country, period_start, period_end, theme, indicator, sex, age_group, value, source,
+       organisation, action_code, comment, sheet, "row", version
+FROM indicator_rows
+QUALIFY row_number() OVER (
+    PARTITION BY country, period_start, period_end, indicator, sex, age_group, source
+    ORDER BY version DESC) = 1;
+
+CREATE OR REPLACE VIEW action_status AS
+SELECT country, plan, action_code, as_of, status, comment, source, sheet, "row", version
+FROM status_rows
+QUALIFY row_number() OVER (
+    PARTITION BY country, plan, action_code, as_of, status, comment ORDER BY version) = 1;
+
+CREATE OR REPLACE VIEW current_action_status AS
+SELECT * FROM action_status
+QUALIFY row_number() OVER (PARTITION BY country, plan, action_code ORDER BY as_of DESC, version DESC) = 1;
+
+CREATE OR REPLACE VIEW live_versions AS
+SELECT version FROM current_plans
+UNION SELECT version FROM indicator_values
+UNION SELECT version FROM action_status;
+
+CREATE OR REPLACE VIEW data_issues AS
+SELECT severity, file, sheet, "row", "column", code, message, message_en, version
+FROM issue_rows WHERE version IN (SELECT version FROM live_versions);
+
+CREATE OR REPLACE VIEW organisation_aliases_applied AS
+SELECT file, sheet, "row", "column", original, canonical, version
+FROM alias_rows WHERE version IN (SELECT version FROM live_versions);
+"""
+
+
+def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
+    """Create what is missing; safe to call on every start."""
+    con.execute(TABLES)
+    con.execute(VIEWS)
+    if con.execute("SELECT count(*) FROM schema_info").fetchone()[0] == 0:
+        con.execute("INSERT INTO schema_info VALUES (?)", [SCHEMA_VERSION])

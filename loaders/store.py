@@ -1,0 +1,189 @@
+"""Writing a checked file into the database as one numbered version.
+
+Guarantees: `write_version` runs in one transaction: the file's bytes, its version row,
+its parsed rows, its warnings and the aliases applied all land together, or nothing
+does. Rows go in as Arrow tables (typed, fast); nothing is updated or deleted, so every
+earlier version stays readable and restorable.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from decimal import Decimal
+
+import duckdb
+import pyarrow as pa
+
+from .issues import Issue
+from .model import ParsedFile
+
+MONEY = pa.decimal128(18, 2)
+TEXT = pa.string()
+TEXTS = pa.list_(pa.string())
+INT = pa.int32()
+
+
+def _money(value: Decimal | None) -> Decimal | None:
+    return None if value is None else value.quantize(Decimal("0.01"))
+
+
+def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: dict[str, tuple[pa.DataType, list]]) -> None:
+    if not next(iter(columns.values()))[1]:
+        return
+    arrow = pa.table({name: pa.array(values, type=kind) for name, (kind, values) in columns.items()})
+    names = ", ".join(f'"{name}"' for name in columns)
+    con.register("incoming_rows", arrow)
+    try:
+        con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM incoming_rows")
+    finally:
+        con.unregister("incoming_rows")
+
+
+def current_plan_codes(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, set[str]]]:
+    known: dict[str, dict[str, set[str]]] = {}
+    for country, plan in con.execute("SELECT country, plan FROM current_plans").fetchall():
+        known.setdefault(country, {})[plan] = set()
+    for country, plan, code in con.execute("SELECT country, plan, action_code FROM actions").fetchall():
+        known[country][plan].add(code)
+    return known
+
+
+def version_of_file(con: duckdb.DuckDBPyConnection, sha256: str) -> int | None:
+    row = con.execute(
+        "SELECT min(version) FROM versions WHERE sha256 = ?", [sha256]
+    ).fetchone()
+    return row[0] if row else None
+
+
+def write_version(
+    con: duckdb.DuckDBPyConnection,
+    *,
+    parsed: ParsedFile,
+    warnings: list[Issue],
+    file_name: str,
+    data: bytes,
+    sha256: str,
+    loaded_by: str,
+    action: str = "load",
+    restored_from: int | None = None,
+) -> int:
+    now = dt.datetime.now().replace(microsecond=0)
+    con.begin()
+    try:
+        version = con.execute("SELECT coalesce(max(version), 0) + 1 FROM versions").fetchone()[0]
+        if con.execute("SELECT count(*) FROM source_files WHERE sha256 = ?", [sha256]).fetchone()[0] == 0:
+            con.execute("INSERT INTO source_files VALUES (?, ?, ?, ?, ?)",
+                        [sha256, file_name, len(data), data, now])
+        con.execute(
+            "INSERT INTO versions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [version, action, sha256, file_name, loaded_by, now, restored_from,
+             json.dumps(parsed.counts()), len(warnings)],
+        )
+        _write_rows(con, version, parsed, warnings, file_name)
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise
+    return version
+
+
+def _write_rows(con, version: int, parsed: ParsedFile, warnings: list[Issue], file_name: str) -> None:
+    plans = parsed.plans
+    _insert(con, "plan_loads", {
+        "version": (INT, [version] * len(plans)),
+        "country": (TEXT, [p.country for p in plans]),
+        "plan": (TEXT, [p.plan for p in plans]),
+        "currency": (TEXT, [p.currency for p in plans]),
+        "unallocated_funds": (MONEY, [_money(p.unallocated_funds) for p in plans]),
+        "unallocated_source": (TEXT, [p.unallocated_source for p in plans]),
+        "sheet": (TEXT, [p.sheet for p in plans]),
+    })
+    actions = [a for p in plans for a in p.actions]
+    _insert(con, "action_rows", {
+        "version": (INT, [version] * len(actions)),
+        **{name: (TEXT, [getattr(a, name) for a in actions]) for name in (
+            "country", "plan", "axis_code", "axis", "effect_code", "effect", "action_code", "action",
+            "priority", "lead", "currency", "funding_source", "means", "cost_status", "source", "sheet")},
+        **{name: (TEXTS, [getattr(a, name) for a in actions]) for name in (
+            "co_leads", "partners", "horizon", "pooled_with")},
+        "estimated_cost": (MONEY, [_money(a.estimated_cost) for a in actions]),
+        "funds_available": (MONEY, [_money(a.funds_available) for a in actions]),
+        "row": (INT, [a.row for a in actions]),
+    })
+    marks = [(a, s) for a in actions for s in a.semesters]
+    _insert(con, "action_semester_rows", {
+        "version": (INT, [version] * len(marks)),
+        "country": (TEXT, [a.country for a, _ in marks]),
+        "plan": (TEXT, [a.plan for a, _ in marks]),
+        "action_code": (TEXT, [a.action_code for a, _ in marks]),
+        "semester": (TEXT, [s for _, s in marks]),
+        "sheet": (TEXT, [a.sheet for a, _ in marks]),
+        "row": (INT, [a.row for a, _ in marks]),
+    })
+    totals = [t for p in plans for t in p.totals]
+    _insert(con, "stated_total_rows", {
+        "version": (INT, [version] * len(totals)),
+        **{name: (TEXT, [getattr(t, name) for t in totals]) for name in (
+            "country", "plan", "level", "code", "label", "currency", "sheet")},
+        **{name: (MONEY, [_money(getattr(t, name)) for t in totals]) for name in (
+            "stated", "computed", "stated_funds", "computed_funds")},
+        "row": (INT, [t.row for t in totals]),
+    })
+    rows = parsed.indicators
+    _insert(con, "indicator_rows", {
+        "version": (INT, [version] * len(rows)),
+        **{name: (TEXT, [getattr(r, name) for r in rows]) for name in (
+            "country", "theme", "indicator", "sex", "age_group", "source", "organisation",
+            "action_code", "comment", "sheet")},
+        "period_start": (pa.date32(), [r.period_start for r in rows]),
+        "period_end": (pa.date32(), [r.period_end for r in rows]),
+        "value": (pa.int64(), [r.value for r in rows]),
+        "row": (INT, [r.row for r in rows]),
+    })
+    statuses = parsed.statuses
+    _insert(con, "status_rows", {
+        "version": (INT, [version] * len(statuses)),
+        **{name: (TEXT, [getattr(s, name) for s in statuses]) for name in (
+            "country", "plan", "action_code", "status", "comment", "source", "sheet")},
+        "as_of": (pa.date32(), [s.as_of for s in statuses]),
+        "row": (INT, [s.row for s in statuses]),
+    })
+    _insert(con, "issue_rows", {
+        "version": (INT, [version] * len(warnings)),
+        "severity": (TEXT, [i.severity for i in warnings]),
+        "file": (TEXT, [i.file for i in warnings]),
+        "sheet": (TEXT, [i.sheet for i in warnings]),
+        "row": (INT, [i.row for i in warnings]),
+        "column": (TEXT, [i.column for i in warnings]),
+        "code": (TEXT, [i.code for i in warnings]),
+        "message": (TEXT, [i.message_fr for i in warnings]),
+        "message_en": (TEXT, [i.message_en for i in warnings]),
+    })
+    aliases = parsed.aliases
+    _insert(con, "alias_rows", {
+        "version": (INT, [version] * len(aliases)),
+        "file": (TEXT, [file_name] * len(aliases)),
+        "sheet": (TEXT, [a.sheet for a in aliases]),
+        "row": (INT, [a.row for a in aliases]),
+        "column": (TEXT, [a.column for a in aliases]),
+        "original": (TEXT, [a.original for a in aliases]),
+        "canonical": (TEXT, [a.canonical for a in aliases]),
+    })
+
+
+def stored_file(con: duckdb.DuckDBPyConnection, version: int) -> tuple[str, bytes, str] | None:
+    row = con.execute(
+        """SELECT v.file_name, f.content, f.sha256 FROM versions v
+           JOIN source_files f USING (sha256) WHERE v.version = ?""", [version]
+    ).fetchone()
+    return (row[0], bytes(row[1]), row[2]) if row else None
+
+
+def list_versions(con: duckdb.DuckDBPyConnection) -> list[dict]:
+    cursor = con.execute(
+        """SELECT version, action, file_name, loaded_by, loaded_at, restored_from, counts, warnings, sha256
+           FROM versions ORDER BY version"""
+    )
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]

@@ -1,0 +1,47 @@
+"""Text folding shared by header matching, synonyms and aliases.
+
+Guarantees: `fold` maps strings that a person would read as the same word to the same
+key (case, accents, apostrophes, hyphens, spaces and punctuation ignored), and `clean`
+keeps what a person wrote, only tidying whitespace.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_SPACES = re.compile(r"\s+")
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+def clean(value: object) -> str:
+    """A cell as display text: whitespace (incl. no-break) collapsed, ends stripped."""
+    if value is None:
+        return ""
+    text = str(value).replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
+    return _SPACES.sub(" ", text).strip()
+
+
+def clean_multiline(value: object) -> str:
+    """Like `clean` but keeps line breaks (means, comments), each line tidied."""
+    if value is None:
+        return ""
+    lines = [clean(line) for line in str(value).splitlines()]
+    return "\n".join(line for line in lines if line)
+
+
+def strip_accents(text: str) -> str:
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c)
+    )
+
+
+def fold(value: object) -> str:
+    """Comparison key: lower case, no accents, words joined by single spaces."""
+    text = strip_accents(clean(value)).lower()
+    return _NON_ALNUM.sub(" ", text).strip()
+
+
+def fold_compact(value: object) -> str:
+    """Comparison key with no spaces at all: `Respon-sable principal` == `responsable principal`."""
+    return fold(value).replace(" ", "")
