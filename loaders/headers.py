@@ -36,7 +36,7 @@ PLAN_FIELDS = (
     Field("country", ("Pays", "Country"), True),
     Field("plan", ("Plan", "Plan"), True),
     Field("axis_code", ("Code axe", "Axis code")),
-    Field("axis", ("Axe", "Axis", "Axe stratégique", "Strategic axis", "Priorité stratégique")),
+    Field("axis", ("Axe", "Axis", "Axe stratégique", "Strategic axis", "Priorité stratégique"), True),
     Field("effect_code", ("Code effet", "Effect code", "Outcome code")),
     Field("effect", ("Effet", "Effect", "Outcome", "Effet attendu", "Effet recherché")),
     Field("action_code", ("Code action", "Action code"), True),

@@ -55,6 +55,8 @@ class StatedTotal:
     sheet: str
     row: int
     funding_source: str | None = None
+    cost_col: int | None = None  # where the stated amounts are, to name the cell
+    funds_col: int | None = None
 
 
 @dataclass

@@ -128,6 +128,9 @@ class PlanSheetParser:
                 continue
             cur = RowCursor(row, index, self.header, self.sheet.name, self.log)
             own = {f: cur.raw(f) for f in GROUPING_FIELDS}
+            # The row's own grouping cells first move the carried values (a new axis
+            # clears the effect), then its empty cells take what is carried.
+            carry.update(own)
             has_code = bool(cur.text("action_code"))
             has_amount = not _blank(cur.raw("estimated_cost")) or not _blank(cur.raw("funds_available"))
             if has_code:
@@ -138,7 +141,6 @@ class PlanSheetParser:
                 cur.fail("action_code", "missing_action_code",
                          "cette action n'a pas de code ; écrivez son code (p. ex. 1.1.2) dans « Code action »",
                          "this action has no code; write its code (e.g. 1.1.2) in 'Action code'")
-            carry.update(own)
         for plan, total in self.subtotals:
             plan.totals.append(total)
 
@@ -310,6 +312,7 @@ class PlanSheetParser:
             stated_funds=funds.value if funds.status == "costed" else None, computed_funds=None,
             currency=currency, sheet=self.sheet.name, row=cur.number,
             funding_source=clean(cur.raw("funding_source")) or None,
+            cost_col=cur.col("estimated_cost"), funds_col=cur.col("funds_available"),
         )))
 
 
@@ -367,12 +370,12 @@ def reconcile(plan: PlanData, log: IssueLog, code_columns: dict[str, int]) -> No
         what_en = {"plan": "the plan total", "effect": f"the subtotal of effect {total.code}",
                    "axis": f"the subtotal of axis {total.code}"}[total.level]
         if not scope and total.level != "plan":
-            log.warning("subtotal_no_actions", total.sheet, total.row, None,
+            log.warning("subtotal_no_actions", total.sheet, total.row, total.cost_col,
                         f"{what_fr} ne correspond à aucune action de ce plan ; vérifiez le code",
                         f"{what_en} matches no action of this plan; check the code")
             continue
         if total.stated is not None and total.stated != (total.computed or 0):
-            log.warning("stated_total_mismatch", total.sheet, total.row, None,
+            log.warning("stated_total_mismatch", total.sheet, total.row, total.cost_col,
                         f"{what_fr} indique {_fmt(total.stated)} mais ses actions totalisent "
                         f"{_fmt(total.computed or Decimal(0))} ; corrigez le total ou les coûts",
                         f"{what_en} states {_fmt(total.stated)} but its actions add up to "
@@ -384,13 +387,13 @@ def reconcile(plan: PlanData, log: IssueLog, code_columns: dict[str, int]) -> No
                     plan.unallocated_funds = total.stated_funds - allocated
                     plan.unallocated_source = total.funding_source or total.label
                 elif total.stated_funds < allocated:
-                    log.warning("stated_funds_mismatch", total.sheet, total.row, None,
+                    log.warning("stated_funds_mismatch", total.sheet, total.row, total.funds_col,
                                 f"les fonds indiqués pour le plan ({_fmt(total.stated_funds)}) sont inférieurs "
                                 f"à ceux de ses actions ({_fmt(allocated)}) ; corrigez l'un ou l'autre",
                                 f"the funds stated for the plan ({_fmt(total.stated_funds)}) are below those "
                                 f"of its actions ({_fmt(allocated)}); correct one of them")
         elif total.stated_funds is not None and total.stated_funds != (total.computed_funds or 0):
-            log.warning("stated_funds_mismatch", total.sheet, total.row, None,
+            log.warning("stated_funds_mismatch", total.sheet, total.row, total.funds_col,
                         f"{what_fr} indique {_fmt(total.stated_funds)} de fonds disponibles mais ses actions en "
                         f"totalisent {_fmt(total.computed_funds or Decimal(0))}",
                         f"{what_en} states {_fmt(total.stated_funds)} of funds available but its actions add up to "

@@ -1,0 +1,41 @@
+"""Shared fixtures: an empty in-memory store, and one loaded with the shipped data."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from loaders import ensure_schema, ingest, sync_shipped
+
+
+@pytest.fixture
+def con():
+    connection = duckdb.connect(":memory:")
+    ensure_schema(connection)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(scope="session")
+def shipped_con():
+    connection = duckdb.connect(":memory:")
+    ensure_schema(connection)
+    reports = sync_shipped(connection)
+    assert all(r.status == "loaded" for r in reports), [i.message_en for r in reports for i in r.errors]
+    yield connection
+    connection.close()
+
+
+@pytest.fixture
+def load(con):
+    """load(name, bytes) -> FileReport, into the test's own store."""
+    def _load(name: str, data: bytes, **kwargs):
+        return ingest(con, name, data, loaded_by="test", **kwargs)
+    return _load
+
+
+def dump(con) -> dict[str, list]:
+    """Every storage table's rows, to prove that a rejected file changed nothing."""
+    tables = [r[0] for r in con.execute(
+        "SELECT table_name FROM information_schema.tables WHERE table_type = 'BASE TABLE' ORDER BY 1").fetchall()]
+    return {t: sorted(map(repr, con.execute(f'SELECT * FROM "{t}"').fetchall())) for t in tables}

@@ -1,0 +1,222 @@
+"""The `Plan` sheet rules of the contract, on small workbooks."""
+
+from decimal import Decimal
+
+from tests.conftest import dump
+from tests.workbooks import PLAN_HEADER, csv_bytes, plan_rows, xlsx
+
+
+def actions(con, *columns):
+    return con.execute(f"SELECT {', '.join(columns)} FROM actions ORDER BY \"row\"").fetchall()
+
+
+def test_header_below_title_rows_english_headers_any_order(con, load):
+    rows = [
+        ["Action plan of Cameroon"], [], ["source: test"],
+        ["ACTION", "action CODE", "axis", "Country", "plan", "estimated cost", "FUNDS available"],
+        ["Review the list", "1.1.2", "Child labour", "Cameroon", "P1", "30 000", "10 000"],
+    ]
+    report = load("plan.xlsx", xlsx({"Action plan": rows}))
+    assert report.status == "loaded", [i.message_en for i in report.issues]
+    assert actions(con, "country", "action_code", "estimated_cost", "funds_available") == [
+        ("CM", "1.1.2", Decimal("30000.00"), Decimal("10000.00"))]
+
+
+def test_headers_without_accents_and_hyphenated_words(con, load):
+    header = ["PAYS", "plan", "axe", "code action", "action", "Respon-sable principal", "cout estime"]
+    rows = [header, ["CM", "P", "A", "1", "Faire", "MINTSS", "5"]]
+    assert load("p.xlsx", xlsx({"Plan d'action": rows})).status == "loaded"
+    assert actions(con, "lead", "estimated_cost") == [("MINTSS", Decimal("5.00"))]
+
+
+def test_merged_cells_belong_to_every_row_they_span(con, load):
+    rows = plan_rows(
+        ["Cameroun", "P", "1", "Axe un", "1.1", "Effet", "1.1.1", "A", "10", "0"],
+        [None, None, None, None, None, None, "1.1.2", "B", "20", "0"],
+        [None, None, None, None, None, None, "1.1.3", "C", "30", "0"],
+    )
+    data = xlsx({"Plan": rows}, merges={"Plan": ["A2:A4", "B2:B4", "D2:D4"]})
+    assert load("m.xlsx", data).status == "loaded"
+    assert {r[0] for r in actions(con, "axis")} == {"Axe un"}
+    assert len(actions(con, "axis")) == 3
+
+
+def test_grouping_cells_fill_down_and_a_new_axis_resets_the_effect(con, load):
+    rows = plan_rows(
+        ["CM", "P", "1", "Axe 1", "1.1", "Effet 1.1", "1.1.1", "A", "1", ""],
+        [None, None, None, None, None, None, "1.1.2", "B", "2", ""],
+        [None, None, "2", "Axe 2", None, None, "2.0.1", "C", "3", ""],
+    )
+    assert load("f.xlsx", xlsx({"Plan": rows})).status == "loaded"
+    assert actions(con, "country", "plan", "axis_code", "axis", "effect_code", "effect") == [
+        ("CM", "P", "1", "Axe 1", "1.1", "Effet 1.1"),
+        ("CM", "P", "1", "Axe 1", "1.1", "Effet 1.1"),
+        ("CM", "P", "2", "Axe 2", None, None),
+    ]
+
+
+def test_action_code_is_never_filled_down(con, load):
+    rows = plan_rows(
+        ["CM", "P", "1", "Axe", None, None, "1.1.1", "A", "1", ""],
+        [None, None, None, None, None, None, None, "Sans code", "", ""],
+    )
+    before = dump(con)
+    report = load("c.xlsx", xlsx({"Plan": rows}))
+    assert report.status == "rejected"
+    assert [i.cell for i in report.errors] == ["G3"]
+    assert "Code action" in report.errors[0].message_fr and "Action code" in report.errors[0].message_en
+    assert dump(con) == before
+
+
+def test_codes_leading_the_axis_and_effect_labels(con, load):
+    header = ["Pays", "Plan", "Axe", "Effet", "Code action", "Action", "Coût estimé"]
+    rows = [header, ["CM", "P", "1 - Lutte contre le travail des enfants", "Effet 1.1 : Les pires formes",
+                     "1.1.1", "A", "5"]]
+    assert load("x.xlsx", xlsx({"Plan": rows})).status == "loaded"
+    assert actions(con, "axis_code", "axis", "effect_code", "effect") == [
+        ("1", "Lutte contre le travail des enfants", "1.1", "Les pires formes")]
+
+
+def test_subtotals_are_never_added_in_and_are_reconciled(con, load):
+    rows = plan_rows(
+        ["CM", "P", "1", "Axe 1", "1.1", "Effet 1.1", None, None, "35 000", "5 000"],
+        [None, None, None, None, None, None, "1.1.1", "A", "20 000", "5 000"],
+        [None, None, None, None, None, None, "1.1.2", "B", "10 000", ""],
+        [None, None, None, None, None, None, None, "Total", "99 000", "12 000"],
+    )
+    report = load("t.xlsx", xlsx({"Plan": rows}))
+    assert report.status == "loaded"
+    assert con.execute("SELECT count(*), sum(estimated_cost) FROM actions").fetchone() == (2, Decimal("30000.00"))
+    totals = con.execute("SELECT level, code, stated, computed FROM stated_totals ORDER BY level").fetchall()
+    assert totals == [("effect", "1.1", Decimal("35000.00"), Decimal("30000.00")),
+                      ("plan", None, Decimal("99000.00"), Decimal("30000.00"))]
+    mismatches = [i for i in report.warnings if i.code == "stated_total_mismatch"]
+    assert {i.cell for i in mismatches} == {"I2", "I5"}
+    assert any("35\u202f000" in i.message_fr and "30\u202f000" in i.message_fr for i in mismatches)
+    # Funds on the plan row beyond its actions' funds are unallocated, never spread.
+    assert con.execute("SELECT unallocated_funds FROM plans").fetchone() == (Decimal("7000.00"),)
+    assert con.execute("SELECT sum(funds_available) FROM actions").fetchone() == (Decimal("5000.00"),)
+
+
+def test_axis_subtotal_named_by_label(con, load):
+    rows = plan_rows(
+        ["CM", "P", "1", "Axe", None, None, "1.1.1", "A", "10", ""],
+        ["CM", "P", None, None, None, None, None, "Sous-total axe 1", "10", ""],
+    )
+    assert load("a.xlsx", xlsx({"Plan": rows})).status == "loaded"
+    assert con.execute("SELECT level, code, stated, computed FROM stated_totals").fetchall() == [
+        ("axis", "1", Decimal("10.00"), Decimal("10.00"))]
+
+
+def test_amount_with_no_code_and_naming_nothing_is_an_error(con, load):
+    rows = plan_rows(["CM", "P", None, "Axe", None, None, "", "", "10", ""])
+    report = load("o.xlsx", xlsx({"Plan": rows}))
+    assert report.status == "rejected" and report.errors[0].code == "orphan_amount"
+    assert report.errors[0].cell == "2"  # the row: no single cell is at fault
+
+
+def test_not_costed_and_pooled_are_null_with_their_status(con, load):
+    rows = plan_rows(
+        ["CM", "P", "1", "Axe", None, None, "1.3.5", "A", "18 000", ""],
+        [None, None, None, None, None, None, "2.1.2", "B", "Action à cumuler avec l’action 1.3.5", None],
+        [None, None, None, None, None, None, "2.1.3", "C", "A définir", ""],
+        [None, None, None, None, None, None, "2.1.4", "D", "", ""],
+    )
+    assert load("n.xlsx", xlsx({"Plan": rows})).status == "loaded"
+    assert actions(con, "action_code", "estimated_cost", "funds_available", "cost_status", "pooled_with") == [
+        ("1.3.5", Decimal("18000.00"), Decimal("0.00"), "costed", []),
+        ("2.1.2", None, None, "pooled", ["1.3.5"]),
+        ("2.1.3", None, None, "to_be_defined", []),
+        ("2.1.4", None, None, "to_be_defined", []),
+    ]
+
+
+def test_fcfa_suffix_is_xof_in_cote_divoire_and_xaf_in_cameroon(con, load):
+    rows = plan_rows(
+        ["CI", "P", "1", "Axe", None, None, "1", "A", "10.000.000 F CFA", ""],
+        ["CM", "Q", "1", "Axe", None, None, "1", "A", "5 000 FCFA", ""],
+    )
+    assert load("cfa.xlsx", xlsx({"Plan": rows})).status == "loaded"
+    assert con.execute("SELECT country, currency, estimated_cost FROM actions ORDER BY country").fetchall() == [
+        ("CI", "XOF", Decimal("10000000.00")), ("CM", "XAF", Decimal("5000.00"))]
+
+
+def test_semester_columns_in_all_spellings(con, load):
+    header = PLAN_HEADER + ["2021 S1", "S2 2021", "2022-1", "2022-S2"]
+    rows = [header, ["CM", "P", "1", "Axe", None, None, "1", "A", "1", "", "X", "✓", "", "oui"]]
+    assert load("s.xlsx", xlsx({"Plan": rows})).status == "loaded"
+    assert [r[0] for r in con.execute("SELECT semester FROM action_semesters ORDER BY 1").fetchall()] == [
+        "2021-S1", "2021-S2", "2022-S2"]
+
+
+def test_a_bad_mark_names_its_cell(con, load):
+    header = PLAN_HEADER + ["2021-S1", "2021-S2"]
+    rows = [header, ["CM", "P", "1", "Axe", None, None, "1", "A", "1", "", "X", "bientôt"]]
+    report = load("b.xlsx", xlsx({"Plan": rows}))
+    assert report.status == "rejected"
+    assert report.errors[0].cell == "L2" and "X" in report.errors[0].message_en
+
+
+def test_repeated_action_code_keeps_both_rows_and_warns(con, load):
+    rows = plan_rows(
+        ["CM", "P", "3", "Axe", None, None, "3.2.2", "Construire", "100", ""],
+        [None, None, None, None, None, None, "3.2.2", "Réviser", "17", ""],
+    )
+    report = load("d.xlsx", xlsx({"Plan": rows}))
+    assert report.status == "loaded"
+    assert len(actions(con, "action")) == 2
+    (warning,) = [i for i in report.warnings if i.code == "duplicate_action_code"]
+    assert warning.cell == "G3" and "row 2" in warning.message_en
+
+
+def test_unknown_columns_are_reported_not_fatal(con, load):
+    rows = [PLAN_HEADER + ["Remarques"], ["CM", "P", "1", "Axe", None, None, "1", "A", "1", "", "ok"]]
+    report = load("u.xlsx", xlsx({"Plan": rows}))
+    assert report.status == "loaded"
+    assert [(i.code, i.cell) for i in report.warnings] == [("unknown_column", "K1")]
+
+
+def test_missing_required_column_is_an_error_naming_the_header_row(con, load):
+    rows = [["Pays", "Plan", "Code action", "Action", "Coût estimé"], ["CM", "P", "1", "A", "1"]]
+    before = dump(con)
+    report = load("h.xlsx", xlsx({"Plan": rows}))
+    assert report.status == "rejected"
+    assert [i.code for i in report.errors] == ["missing_column"]
+    assert "Axe" in report.errors[0].message_fr and report.errors[0].row == 1
+    assert dump(con) == before
+
+
+def test_every_bad_cell_is_reported_in_one_go_and_nothing_changes(con, load):
+    good = load("good.xlsx", xlsx({"Plan": plan_rows(["CM", "P", "1", "Axe", None, None, "1", "A", "1", ""])}))
+    assert good.status == "loaded"
+    rows = plan_rows(
+        ["Atlantide", "P", "1", "Axe", None, None, "1", "A", "-5", ""],
+        ["CM", "P", "1", "Axe", None, None, "2", "B", "beaucoup", "x"],
+    )
+    before = dump(con)
+    report = load("bad.xlsx", xlsx({"Plan": rows}))
+    assert report.status == "rejected"
+    assert sorted(i.cell for i in report.errors) == ["A2", "I2", "I3", "J3"]
+    for issue in report.errors:
+        assert issue.message_fr.startswith("bad.xlsx, feuille « Plan », cellule ")
+        assert issue.message_en.startswith("bad.xlsx, sheet 'Plan', cell ")
+    assert dump(con) == before
+
+
+def test_organisation_aliases_are_applied_and_visible(con, load):
+    header = PLAN_HEADER + ["Responsable principal", "Partenaires"]
+    rows = [header, ["CM", "P", "1", "Axe", None, None, "1", "A", "1", "", "MINTESS", "Parte-naires sociaux\nBIT"]]
+    assert load("al.xlsx", xlsx({"Plan": rows})).status == "loaded"
+    assert actions(con, "lead", "partners") == [("MINTSS", ["Partenaires sociaux", "BIT"])]
+    applied = con.execute("SELECT sheet, \"row\", \"column\", original, canonical FROM organisation_aliases_applied "
+                          "ORDER BY \"column\"").fetchall()
+    assert applied == [("Plan", 2, "K", "MINTESS", "MINTSS"), ("Plan", 2, "L", "Parte-naires sociaux",
+                                                                 "Partenaires sociaux")]
+
+
+def test_csv_plan_with_semicolons_in_windows_1252(con, load):
+    rows = [["Pays", "Plan", "Axe", "Code action", "Action", "Coût estimé"],
+            ["Côte d'Ivoire", "Feuille", "Coordination", "1.1", "Élaborer", "A définir"]]
+    report = load("plan.csv", csv_bytes(rows, delimiter=";", encoding="cp1252"))
+    assert report.status == "loaded", [i.message_en for i in report.issues]
+    assert actions(con, "country", "action", "cost_status") == [("CI", "Élaborer", "to_be_defined")]

@@ -1,0 +1,86 @@
+"""Versions: every file kept whole, replace rules, idempotence, restore."""
+
+import hashlib
+from decimal import Decimal
+
+from loaders import list_versions, restore
+from tests.conftest import dump
+from tests.workbooks import plan_rows, xlsx
+
+IND_HEADER = ["Pays", "Début période", "Fin période", "Indicateur", "Sexe", "Valeur", "Source"]
+
+
+def _plan(cost: str, *extra_codes: str, plan: str = "P"):
+    rows = [["CM", plan, "1", "Axe", None, None, "1.1.1", "A", cost, ""]]
+    rows += [[None, None, None, None, None, None, code, code, "1", ""] for code in extra_codes]
+    return xlsx({"Plan": plan_rows(*rows)})
+
+
+def test_every_accepted_file_is_kept_whole(con, load):
+    data = _plan("10")
+    report = load("plan.xlsx", data)
+    stored = con.execute("SELECT file_name, size_bytes, content, sha256 FROM source_files").fetchone()
+    assert stored[0] == "plan.xlsx" and stored[1] == len(data) and bytes(stored[2]) == data
+    assert stored[3] == hashlib.sha256(data).hexdigest()
+    (version,) = list_versions(con)
+    assert (version["version"], version["action"], version["loaded_by"]) == (report.version, "load", "test")
+
+
+def test_loading_the_same_file_twice_changes_nothing(con, load):
+    data = _plan("10")
+    first = load("plan.xlsx", data)
+    before = dump(con)
+    again = load("copie.xlsx", data)
+    assert (again.status, again.unchanged, again.version) == ("loaded", True, first.version)
+    assert dump(con) == before
+
+
+def test_a_plan_sheet_replaces_the_whole_plan_of_that_name(con, load):
+    load("v1.xlsx", _plan("10", "1.1.2", "1.1.3"))
+    load("other.xlsx", _plan("5", plan="Autre plan"))
+    load("v2.xlsx", _plan("20"))
+    rows = con.execute("SELECT plan, action_code, estimated_cost FROM actions ORDER BY plan").fetchall()
+    assert rows == [("Autre plan", "1.1.1", Decimal("5.00")), ("P", "1.1.1", Decimal("20.00"))]
+    # ... and the replaced rows are still in storage.
+    assert con.execute("SELECT count(*) FROM action_rows").fetchone() == (5,)
+
+
+def test_indicator_rows_replace_by_key(con, load):
+    first = [IND_HEADER, ["CI", "mai 2023", "décembre 2023", "Personnes poursuivies", "", "100", "R"],
+             ["CI", "mai 2023", "décembre 2023", "Personnes condamnées", "", "40", "R"]]
+    second = [IND_HEADER, ["CI", "mai 2023", "décembre 2023", "Personnes poursuivies", "", "109", "R"],
+              ["CI", "mai 2023", "décembre 2023", "Personnes poursuivies", "", "7", "Autre source"]]
+    load("a.xlsx", xlsx({"Indicateurs": first}))
+    load("b.xlsx", xlsx({"Indicateurs": second}))
+    got = con.execute("SELECT indicator, source, value FROM indicator_values ORDER BY indicator, source").fetchall()
+    assert got == [("persons_convicted", "R", 40), ("persons_prosecuted", "Autre source", 7),
+                   ("persons_prosecuted", "R", 109)]
+
+
+def test_restore_brings_back_an_old_version_as_a_new_one(con, load):
+    v1 = load("v1.xlsx", _plan("10")).version
+    v2 = load("v2.xlsx", _plan("20")).version
+    report = restore(con, v1, loaded_by="test")
+    assert report.status == "loaded" and report.version == v2 + 1
+    assert con.execute("SELECT estimated_cost FROM actions").fetchone() == (Decimal("10.00"),)
+    versions = list_versions(con)
+    assert [(v["version"], v["action"], v["restored_from"]) for v in versions] == [
+        (v1, "load", None), (v2, "load", None), (v2 + 1, "restore", v1)]
+    # Version 2 is not lost either: it can be restored in turn.
+    restore(con, v2, loaded_by="test")
+    assert con.execute("SELECT estimated_cost FROM actions").fetchone() == (Decimal("20.00"),)
+
+
+def test_restoring_a_version_that_does_not_exist(con):
+    report = restore(con, 42, loaded_by="test")
+    assert report.status == "rejected" and "42" in report.errors[0].message_en
+
+
+def test_data_issues_follow_the_current_data(con, load):
+    bad_total = plan_rows(["CM", "P", "1", "Axe", None, None, "1", "A", "10", ""],
+                          [None, None, None, None, None, None, None, "Total", "99", ""])
+    load("v1.xlsx", xlsx({"Plan": bad_total}))
+    assert con.execute("SELECT code, file, sheet, \"row\", \"column\" FROM data_issues").fetchall() == [
+        ("stated_total_mismatch", "v1.xlsx", "Plan", 3, "I")]
+    load("v2.xlsx", _plan("10"))
+    assert con.execute("SELECT count(*) FROM data_issues").fetchone() == (0,)
