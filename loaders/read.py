@@ -112,15 +112,16 @@ def _check_zip(data: bytes, log: IssueLog) -> bool:
         # Declared sizes can lie: decompress for real, counting, and stop at the limit.
         try:
             with archive.open(entry) as part:
-                head = part.read(4096)
-                if entry.filename.endswith((".xml", ".rels", ".vml")) and (
-                    b"<!DOCTYPE" in head or b"<!ENTITY" in head
-                ):
-                    _not_a_workbook(log, "le classeur contient une définition de type XML (DTD), refusée par sécurité",
-                                    "the workbook holds an XML type definition (DTD), refused for safety")
-                    return False
-                total += len(head)
-                while chunk := part.read(1 << 20):
+                first = True
+                while chunk := part.read(4096 if first else 1 << 20):
+                    # A DTD can only stand in the prologue, so the first 4 KB tell.
+                    if first and entry.filename.endswith((".xml", ".rels", ".vml")) and (
+                        b"<!DOCTYPE" in chunk or b"<!ENTITY" in chunk
+                    ):
+                        _not_a_workbook(log, "le classeur contient une définition de type XML (DTD), refusée par sécurité",
+                                        "the workbook holds an XML type definition (DTD), refused for safety")
+                        return False
+                    first = False
                     total += len(chunk)
                     if total > limits.MAX_UNCOMPRESSED_BYTES:
                         _refuse_bomb(log)
