@@ -1,6 +1,7 @@
 """Reading one cell: amounts, dates, marks, lists and the contract's closed vocabularies.
 
-Guarantees: each parser either returns a value in the database's vocabulary or raises
+Guarantees: parsers are pure and memoised (cells repeat a lot; `typed` keeps `1`,
+`1.0` and `True` apart); each either returns a value in the database's vocabulary or raises
 `CellError` with a French and an English sentence saying what is wrong and what to
 write instead. No parser guesses silently: anything outside the contract is an error.
 """
@@ -12,6 +13,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from functools import lru_cache
 
 from .text import clean, fold
 
@@ -71,6 +73,7 @@ def _number_from_text(text: str) -> Decimal:
     return Decimal(f"{integer}.{decimals}" if decimals else integer)
 
 
+@lru_cache(maxsize=1 << 16, typed=True)
 def parse_amount(raw: object) -> Amount:
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return Amount(None, "empty")
@@ -126,6 +129,7 @@ def parse_amount(raw: object) -> Amount:
     return Amount(value, "costed", (), currency)
 
 
+@lru_cache(maxsize=1 << 16, typed=True)
 def parse_count(raw: object) -> int:
     """A whole number, 0 or more, written as amounts may be (`2 292`, `33.718`)."""
     bad = CellError(
@@ -183,6 +187,7 @@ _MONTH_YEAR = re.compile(r"^([a-z]+)\s+(\d{4})$")
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
+@lru_cache(maxsize=1 << 16, typed=True)
 def parse_date(raw: object, *, end_of_month: bool = False) -> dt.date:
     """Cell date, `2023-05-01`, `01/05/2023` (day first), `mai 2023`.
 
@@ -229,6 +234,7 @@ _MARKS = {"x", "1", "oui", "yes", "o", "y", "true", "vrai"}
 _MARK_SYMBOLS = {"✓", "✔", "☑", "✗", "●", "•"}
 
 
+@lru_cache(maxsize=1 << 16, typed=True)
 def is_mark(raw: object) -> bool | None:
     """True for a schedule mark, False for an empty cell, None for anything else."""
     if raw is None or raw == "":
@@ -252,11 +258,16 @@ _LIST_SEPARATORS = re.compile(r"\s*(?:\n|;|,|/)\s*")
 
 def split_list(raw: object) -> list[str]:
     """`A; B, C / D` or one per line -> ['A', 'B', 'C', 'D']; `//` alone means none."""
+    return list(_split_list(raw))
+
+
+@lru_cache(maxsize=1 << 16, typed=True)
+def _split_list(raw: object) -> tuple[str, ...]:
     if raw is None:
-        return []
+        return ()
     text = str(raw).replace("\u00a0", " ")
     items = [clean(part) for part in _LIST_SEPARATORS.split(text)]
-    return [item for item in items if item and item not in {"-", "//", "/"}]
+    return tuple(item for item in items if item and item not in {"-", "//", "/"})
 
 
 _SEMESTER_PATTERNS = [
@@ -266,6 +277,7 @@ _SEMESTER_PATTERNS = [
 ]
 
 
+@lru_cache(maxsize=1 << 16, typed=True)
 def semester_of_header(raw: object) -> str | None:
     """A semester column header -> `2021-S1`, else None."""
     text = clean(raw).lower()
@@ -300,6 +312,7 @@ PRIORITIES = {
 }
 
 
+@lru_cache(maxsize=1 << 16, typed=True)
 def parse_priority(raw: object) -> str | None:
     return _vocabulary(
         raw, PRIORITIES, None, "une priorité", "priority",
@@ -317,6 +330,7 @@ STATUSES = {
 }
 
 
+@lru_cache(maxsize=1 << 16, typed=True)
 def parse_status(raw: object) -> str:
     status = _vocabulary(
         raw, STATUSES, None, "un statut", "status",
@@ -340,6 +354,7 @@ SEXES = {
 }
 
 
+@lru_cache(maxsize=1 << 16, typed=True)
 def parse_sex(raw: object) -> str:
     return _vocabulary(
         raw, SEXES, "total", "un sexe", "sex",
@@ -355,6 +370,7 @@ AGE_GROUPS = {
 }
 
 
+@lru_cache(maxsize=1 << 16, typed=True)
 def parse_age_group(raw: object) -> str:
     return _vocabulary(
         raw, AGE_GROUPS, "all", "une tranche d'âge", "age group",
@@ -374,6 +390,7 @@ THEMES = {
 }
 
 
+@lru_cache(maxsize=1 << 16, typed=True)
 def parse_theme(raw: object) -> str | None:
     return _vocabulary(
         raw, THEMES, None, "un domaine", "theme",
@@ -386,6 +403,7 @@ CURRENCIES = {"usd": "USD", "eur": "EUR", "xof": "XOF", "xaf": "XAF", "us": "USD
               "dollars": "USD", "euros": "EUR", "euro": "EUR"}
 
 
+@lru_cache(maxsize=1 << 16, typed=True)
 def parse_currency(raw: object) -> str | None:
     return _vocabulary(
         raw, CURRENCIES, None, "une devise", "currency",
@@ -398,9 +416,14 @@ _HORIZON_WORDS = [("court", "short"), ("short", "short"), ("moyen", "medium"),
 
 
 def parse_horizon(raw: object) -> list[str]:
+    return list(_parse_horizon(raw))
+
+
+@lru_cache(maxsize=1 << 12, typed=True)
+def _parse_horizon(raw: object) -> tuple[str, ...]:
     key = fold(raw)
     if not key:
-        return []
+        return ()
     found: list[str] = []
     for word in key.split():
         for stem, value in _HORIZON_WORDS:
@@ -412,4 +435,4 @@ def parse_horizon(raw: object) -> list[str]:
             f"'{clean(raw)}' is not a horizon; write short, medium or long term",
         )
     order = {"short": 0, "medium": 1, "long": 2}
-    return sorted(found, key=order.__getitem__)
+    return tuple(sorted(found, key=order.__getitem__))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 
-@dataclass
+@dataclass(slots=True)
 class ActionRow:
     country: str
     plan: str
@@ -71,7 +71,7 @@ class PlanData:
     sheet: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class IndicatorRow:
     country: str
     period_start: dt.date
@@ -94,7 +94,7 @@ class IndicatorRow:
                 self.sex, self.age_group, self.source)
 
 
-@dataclass
+@dataclass(slots=True)
 class StatusRow:
     country: str
     plan: str | None

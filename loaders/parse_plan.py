@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from .cells import (
-    Amount, is_mark, parse_amount, parse_currency, parse_horizon,
+    is_mark, parse_amount, parse_currency, parse_horizon,
     parse_priority, split_list,
 )
 from .headers import HeaderMap
@@ -48,6 +49,7 @@ def _blank(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
 
+@lru_cache(maxsize=1 << 14, typed=True)
 def _split_code(code_raw, label_raw, pattern) -> tuple[str | None, str | None]:
     """`1 - Lutte contre ...` -> ('1', 'Lutte contre ...'); an explicit code wins."""
     code = clean(code_raw).rstrip(".") or None
@@ -61,11 +63,15 @@ def _split_code(code_raw, label_raw, pattern) -> tuple[str | None, str | None]:
     return code, label
 
 
-def _resolve_currency(country: str, declared: str | None, amounts: list[Amount]) -> tuple[str | None, str | None]:
-    """The row's currency, or an error sentence (fr, en) when the cells disagree."""
+@lru_cache(maxsize=1 << 10)
+def _resolve_currency(country: str, declared: str | None, written: tuple[str | None, ...]) -> tuple:
+    """The row's currency, or an error sentence (fr, en) when the cells disagree.
+
+    `written`: the currency each amount was written in (a suffix), or None.
+    """
     suffixes = set()
-    for amount in amounts:
-        if amount.currency == "CFA":
+    for currency in written:
+        if currency == "CFA":
             if country in XOF_COUNTRIES:
                 suffixes.add("XOF")
             elif country in XAF_COUNTRIES:
@@ -73,8 +79,8 @@ def _resolve_currency(country: str, declared: str | None, amounts: list[Amount])
             else:
                 return None, ("F CFA ne dit pas s'il s'agit de XOF ou de XAF pour ce pays ; remplissez la colonne Devise",
                               "F CFA does not say whether XOF or XAF is meant for this country; fill in the Currency column")
-        elif amount.currency:
-            suffixes.add(amount.currency)
+        elif currency:
+            suffixes.add(currency)
     if declared and suffixes and suffixes != {declared}:
         return None, (f"la devise {declared} ne correspond pas au montant écrit en {', '.join(sorted(suffixes))} ; "
                       "corrigez l'une ou l'autre",
@@ -93,16 +99,20 @@ class _Carry:
         self.values: dict[str, object] = {}
 
     def update(self, own: dict[str, object]) -> None:
+        values = self.values
         for depth, fields in enumerate(GROUPING_LEVELS):
-            changed = any(
-                not _blank(own[f]) and fold(own[f]) != fold(self.values.get(f)) for f in fields
-            )
+            changed = False
+            for f in fields:
+                value = own[f]
+                if not _blank(value) and value != values.get(f) and fold(value) != fold(values.get(f)):
+                    changed = True
+                    break
             if changed:
                 for f in fields:
-                    self.values[f] = None if _blank(own[f]) else own[f]
+                    values[f] = None if _blank(own[f]) else own[f]
                 for lower in GROUPING_LEVELS[depth + 1:]:
                     for f in lower:
-                        self.values[f] = None
+                        values[f] = None
 
     def fill(self, own: dict[str, object]) -> dict[str, object]:
         return {f: (self.values.get(f) if _blank(own[f]) else own[f]) for f in GROUPING_FIELDS}
@@ -117,6 +127,7 @@ class PlanSheetParser:
         self.out = out
         self.plans: dict[tuple[str, str], PlanData] = {p_key(p): p for p in out.plans}
         self.subtotals: list[tuple[PlanData, StatedTotal]] = []
+        self.semester_names = tuple(semester for _, semester in header.semesters)
 
     # -- rows ------------------------------------------------------------------
     def parse(self) -> None:
@@ -127,7 +138,8 @@ class PlanSheetParser:
             if is_blank(row):
                 continue
             cur = RowCursor(row, index, self.header, self.sheet.name, self.log)
-            own = {f: cur.raw(f) for f in GROUPING_FIELDS}
+            values = cur.values
+            own = {f: values.get(f) for f in GROUPING_FIELDS}
             # The row's own grouping cells first move the carried values (a new axis
             # clears the effect), then its empty cells take what is carried.
             carry.update(own)
@@ -167,15 +179,12 @@ class PlanSheetParser:
 
     def _organisations(self, cur: RowCursor, name: str, single: bool = False) -> list[str]:
         raw = cur.raw(name)
-        items = [clean(raw)] if single and not _blank(raw) else split_list(raw)
-        result = []
-        for item in items:
-            canonical = self.ref.organisation(item)
-            if canonical != item:
-                self.out.aliases.append(AliasApplied(self.sheet.name, cur.number, cur.letter(name), item, canonical))
-            if canonical not in result:
-                result.append(canonical)
-        return result
+        if _blank(raw):
+            return []
+        names, renamed = _canonical_names(self.ref, raw, single)
+        for original, canonical in renamed:
+            self.out.aliases.append(AliasApplied(self.sheet.name, cur.number, cur.letter(name), original, canonical))
+        return list(names)
 
     def _action_row(self, cur: RowCursor, group: dict[str, object]) -> None:
         country = self._country(cur, group["country"])
@@ -198,23 +207,21 @@ class PlanSheetParser:
         declared = cur.parse("currency", parse_currency)
         cost = cur.parse("estimated_cost", parse_amount)
         funds = cur.parse("funds_available", parse_amount)
-        semesters = []
-        for col, semester in self.header.semesters:
-            mark = is_mark(cur.raw_at(col))
-            if mark is None:
-                cur.fail(None, "bad_mark",
-                         f"« {clean(cur.raw_at(col))} » n'est pas une marque de calendrier ; "
-                         "écrivez X pour prévoir l'action ce semestre, ou laissez vide",
-                         f"'{clean(cur.raw_at(col))}' is not a schedule mark; "
-                         "write X to schedule the action in this semester, or leave it empty", col=col)
-            elif mark and semester not in semesters:
-                semesters.append(semester)
+        marks = tuple(cur.raw_at(col) for col, _ in self.header.semesters)
+        semesters, bad = _schedule(marks, self.semester_names)
+        for position in bad:
+            col = self.header.semesters[position][0]
+            cur.fail(None, "bad_mark",
+                     f"« {clean(marks[position])} » n'est pas une marque de calendrier ; "
+                     "écrivez X pour prévoir l'action ce semestre, ou laissez vide",
+                     f"'{clean(marks[position])}' is not a schedule mark; "
+                     "write X to schedule the action in this semester, or leave it empty", col=col)
         lead_list = self._organisations(cur, "lead", single=True)
         co_leads = self._organisations(cur, "co_leads")
         partners = self._organisations(cur, "partners")
         if cur.failed or country is None or cost is None or funds is None:
             return
-        currency, problem = _resolve_currency(country, declared, [cost, funds])
+        currency, problem = _resolve_currency(country, declared, (cost.currency, funds.currency))
         if problem:
             cur.fail("currency" if declared else "estimated_cost", "currency_conflict", *problem)
             return
@@ -253,7 +260,7 @@ class PlanSheetParser:
             funding_source=clean(cur.raw("funding_source")) or None,
             means=clean_multiline(cur.raw("means")) or None, horizon=horizon,
             cost_status=cost_status, pooled_with=list(cost.pooled_with),
-            source=clean_multiline(cur.raw("source")) or None, semesters=semesters,
+            source=clean_multiline(cur.raw("source")) or None, semesters=list(semesters),
             sheet=self.sheet.name, row=cur.number,
         ))
 
@@ -300,7 +307,7 @@ class PlanSheetParser:
                 cur.fail("plan", "missing_value", "ce sous-total n'est rattaché à aucun plan ; remplissez « Plan »",
                          "this subtotal belongs to no plan; fill in 'Plan'")
             return
-        currency, problem = _resolve_currency(country, declared, [cost, funds])
+        currency, problem = _resolve_currency(country, declared, (cost.currency, funds.currency))
         if problem:
             cur.fail("estimated_cost", "currency_conflict", *problem)
             return
@@ -314,6 +321,38 @@ class PlanSheetParser:
             funding_source=clean(cur.raw("funding_source")) or None,
             cost_col=cur.col("estimated_cost"), funds_col=cur.col("funds_available"),
         )))
+
+
+@lru_cache(maxsize=1 << 12, typed=True)
+def _schedule(marks: tuple, names: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """A row's semester cells -> (semesters marked, positions of cells that are no mark).
+
+    Rows of a plan share a handful of schedule patterns, so this runs once per pattern.
+    """
+    scheduled: list[str] = []
+    bad: list[int] = []
+    for position, (raw, name) in enumerate(zip(marks, names)):
+        mark = is_mark(raw)
+        if mark is None:
+            bad.append(position)
+        elif mark and name not in scheduled:
+            scheduled.append(name)
+    return tuple(scheduled), tuple(bad)
+
+
+@lru_cache(maxsize=1 << 14, typed=True)
+def _canonical_names(ref: Reference, raw, single: bool) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """Organisations of one cell, canonical and deduplicated, and the aliases applied."""
+    items = [clean(raw)] if single else split_list(raw)
+    names: list[str] = []
+    renamed: list[tuple[str, str]] = []
+    for item in items:
+        canonical = ref.organisation(item)
+        if canonical != item:
+            renamed.append((item, canonical))
+        if canonical not in names:
+            names.append(canonical)
+    return tuple(names), tuple(renamed)
 
 
 def p_key(plan: PlanData) -> tuple[str, str]:

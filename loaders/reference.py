@@ -31,7 +31,7 @@ class Indicator:
     chain_order: int | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # hashed by identity: one instance per process
 class Reference:
     countries: dict[str, str]  # folded name/code -> alpha2
     country_names: dict[str, tuple[str, str]]  # alpha2 -> (fr, en)

@@ -22,6 +22,8 @@ def is_blank(row: list) -> bool:
 
 
 class RowCursor:
+    __slots__ = ("cells", "number", "header", "sheet", "log", "failed", "values")
+
     def __init__(self, row: list, row_index: int, header: HeaderMap, sheet: str, log: IssueLog):
         self.cells = row
         self.number = row_index + 1
@@ -29,6 +31,10 @@ class RowCursor:
         self.sheet = sheet
         self.log = log
         self.failed = False
+        width = len(row)
+        # One pass over the mapped columns: parsers then read a dict, not the row.
+        self.values = {name: (None if (v := row[col]) == "" else v) if col < width else None
+                       for name, col in header.columns.items()}
 
     def col(self, name: str) -> int | None:
         return self.header.columns.get(name)
@@ -38,21 +44,17 @@ class RowCursor:
         return column_letter(col) if col is not None else ""
 
     def raw(self, name: str):
-        col = self.col(name)
-        if col is None or col >= len(self.cells):
-            return None
-        value = self.cells[col]
-        return None if value == "" else value
+        return self.values.get(name)
 
     def text(self, name: str) -> str:
-        return clean(self.raw(name))
+        return clean(self.values.get(name))
 
     def raw_at(self, col: int):
         return self.cells[col] if col < len(self.cells) else None
 
     def parse(self, name: str, parser: Callable[..., T], *args, **kwargs) -> T | None:
         try:
-            return parser(self.raw(name), *args, **kwargs)
+            return parser(self.values.get(name), *args, **kwargs)
         except CellError as problem:
             self.fail(name, "bad_value", problem.fr, problem.en)
             return None

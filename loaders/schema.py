@@ -74,16 +74,7 @@ CREATE TABLE IF NOT EXISTS action_rows (
     cost_status VARCHAR NOT NULL,
     pooled_with VARCHAR[],
     source VARCHAR,
-    sheet VARCHAR,
-    "row" INTEGER
-);
-
-CREATE TABLE IF NOT EXISTS action_semester_rows (
-    version INTEGER NOT NULL,
-    country VARCHAR NOT NULL,
-    plan VARCHAR NOT NULL,
-    action_code VARCHAR NOT NULL,
-    semester VARCHAR NOT NULL,
+    semesters VARCHAR[],               -- '2021-S1', ...: unnested by the action_semesters view
     sheet VARCHAR,
     "row" INTEGER
 );
@@ -176,8 +167,8 @@ SELECT a.country, a.plan, a.axis_code, a.axis, a.effect_code, a.effect, a.action
 FROM action_rows a JOIN current_plans p USING (version, country, plan);
 
 CREATE OR REPLACE VIEW action_semesters AS
-SELECT s.country, s.plan, s.action_code, s.semester, s.sheet, s."row", s.version
-FROM action_semester_rows s JOIN current_plans p USING (version, country, plan);
+SELECT a.country, a.plan, a.action_code, unnest(a.semesters) AS semester, a.sheet, a."row", a.version
+FROM action_rows a JOIN current_plans p USING (version, country, plan);
 
 CREATE OR REPLACE VIEW stated_totals AS
 SELECT t.country, t.plan, t.level, t.code, t.stated, t.computed, t.stated_funds, t.computed_funds,

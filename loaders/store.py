@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from decimal import Decimal
+from operator import attrgetter
 
 import duckdb
 import pyarrow as pa
@@ -18,14 +19,24 @@ import pyarrow as pa
 from .issues import Issue
 from .model import ParsedFile
 
-MONEY = pa.decimal128(18, 2)
+# Money crosses into DuckDB as float64 and is cast to DECIMAL(18, 2) by the INSERT:
+# building Arrow decimals from Python Decimals costs more than the whole parse, and a
+# double holds every amount with two decimals exactly up to 10^13.
+MONEY = pa.float64()
 TEXT = pa.string()
 TEXTS = pa.list_(pa.string())
 INT = pa.int32()
 
 
-def _money(value: Decimal | None) -> Decimal | None:
-    return None if value is None else value.quantize(Decimal("0.01"))
+def _money(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _columns(items: list, names: tuple[str, ...]) -> dict[str, list]:
+    """Objects -> one list per attribute, transposed in C (attrgetter + zip)."""
+    if not items:
+        return {name: [] for name in names}
+    return dict(zip(names, map(list, zip(*map(attrgetter(*names), items)))))
 
 
 def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: dict[str, tuple[pa.DataType, list]]) -> None:
@@ -100,26 +111,17 @@ def _write_rows(con, version: int, parsed: ParsedFile, warnings: list[Issue], fi
         "sheet": (TEXT, [p.sheet for p in plans]),
     })
     actions = [a for p in plans for a in p.actions]
+    text_fields = ("country", "plan", "axis_code", "axis", "effect_code", "effect", "action_code", "action",
+                   "priority", "lead", "currency", "funding_source", "means", "cost_status", "source", "sheet")
+    list_fields = ("co_leads", "partners", "horizon", "pooled_with", "semesters")
+    cols = _columns(actions, text_fields + list_fields + ("estimated_cost", "funds_available", "row"))
     _insert(con, "action_rows", {
         "version": (INT, [version] * len(actions)),
-        **{name: (TEXT, [getattr(a, name) for a in actions]) for name in (
-            "country", "plan", "axis_code", "axis", "effect_code", "effect", "action_code", "action",
-            "priority", "lead", "currency", "funding_source", "means", "cost_status", "source", "sheet")},
-        **{name: (TEXTS, [getattr(a, name) for a in actions]) for name in (
-            "co_leads", "partners", "horizon", "pooled_with")},
-        "estimated_cost": (MONEY, [_money(a.estimated_cost) for a in actions]),
-        "funds_available": (MONEY, [_money(a.funds_available) for a in actions]),
-        "row": (INT, [a.row for a in actions]),
-    })
-    marks = [(a, s) for a in actions for s in a.semesters]
-    _insert(con, "action_semester_rows", {
-        "version": (INT, [version] * len(marks)),
-        "country": (TEXT, [a.country for a, _ in marks]),
-        "plan": (TEXT, [a.plan for a, _ in marks]),
-        "action_code": (TEXT, [a.action_code for a, _ in marks]),
-        "semester": (TEXT, [s for _, s in marks]),
-        "sheet": (TEXT, [a.sheet for a, _ in marks]),
-        "row": (INT, [a.row for a, _ in marks]),
+        **{name: (TEXT, cols[name]) for name in text_fields},
+        **{name: (TEXTS, cols[name]) for name in list_fields},
+        "estimated_cost": (MONEY, [_money(v) for v in cols["estimated_cost"]]),
+        "funds_available": (MONEY, [_money(v) for v in cols["funds_available"]]),
+        "row": (INT, cols["row"]),
     })
     totals = [t for p in plans for t in p.totals]
     _insert(con, "stated_total_rows", {
@@ -131,15 +133,16 @@ def _write_rows(con, version: int, parsed: ParsedFile, warnings: list[Issue], fi
         "row": (INT, [t.row for t in totals]),
     })
     rows = parsed.indicators
+    text_fields = ("country", "theme", "indicator", "sex", "age_group", "source", "organisation",
+                   "action_code", "comment", "sheet")
+    cols = _columns(rows, text_fields + ("period_start", "period_end", "value", "row"))
     _insert(con, "indicator_rows", {
         "version": (INT, [version] * len(rows)),
-        **{name: (TEXT, [getattr(r, name) for r in rows]) for name in (
-            "country", "theme", "indicator", "sex", "age_group", "source", "organisation",
-            "action_code", "comment", "sheet")},
-        "period_start": (pa.date32(), [r.period_start for r in rows]),
-        "period_end": (pa.date32(), [r.period_end for r in rows]),
-        "value": (pa.int64(), [r.value for r in rows]),
-        "row": (INT, [r.row for r in rows]),
+        **{name: (TEXT, cols[name]) for name in text_fields},
+        "period_start": (pa.date32(), cols["period_start"]),
+        "period_end": (pa.date32(), cols["period_end"]),
+        "value": (pa.int64(), cols["value"]),
+        "row": (INT, cols["row"]),
     })
     statuses = parsed.statuses
     _insert(con, "status_rows", {

@@ -1,6 +1,7 @@
 """Text folding shared by header matching, synonyms and aliases.
 
-Guarantees: `fold` maps strings that a person would read as the same word to the same
+Guarantees: pure functions, memoised because workbooks repeat the same few values
+(lead, country, priority) on thousands of rows; `fold` maps strings that a person would read as the same word to the same
 key (case, accents, apostrophes, hyphens, spaces and punctuation ignored), and `clean`
 keeps what a person wrote, only tidying whitespace.
 """
@@ -9,11 +10,13 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 _SPACES = re.compile(r"\s+")
 _NON_ALNUM = re.compile(r"[^0-9a-z]+")
 
 
+@lru_cache(maxsize=1 << 16, typed=True)
 def clean(value: object) -> str:
     """A cell as display text: whitespace (incl. no-break) collapsed, ends stripped."""
     if value is None:
@@ -22,6 +25,7 @@ def clean(value: object) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=1 << 16, typed=True)
 def clean_multiline(value: object) -> str:
     """Like `clean` but keeps line breaks (means, comments), each line tidied."""
     if value is None:
@@ -36,12 +40,14 @@ def strip_accents(text: str) -> str:
     )
 
 
+@lru_cache(maxsize=1 << 16, typed=True)
 def fold(value: object) -> str:
     """Comparison key: lower case, no accents, words joined by single spaces."""
     text = strip_accents(clean(value)).lower()
     return _NON_ALNUM.sub(" ", text).strip()
 
 
+@lru_cache(maxsize=1 << 16, typed=True)
 def fold_compact(value: object) -> str:
     """Comparison key with no spaces at all: `Respon-sable principal` == `responsable principal`."""
     return fold(value).replace(" ", "")
