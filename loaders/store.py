@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import itertools
 from decimal import Decimal
 from operator import attrgetter
 
@@ -39,10 +40,19 @@ def _columns(items: list, names: tuple[str, ...]) -> dict[str, list]:
     return dict(zip(names, map(list, zip(*map(attrgetter(*names), items)))))
 
 
+def _array(kind: pa.DataType, values: list) -> pa.Array:
+    if kind == TEXTS:
+        # Flat values + offsets: ten times faster than converting a list of lists.
+        flat = pa.array(list(itertools.chain.from_iterable(values)), type=TEXT)
+        offsets = pa.array([0, *itertools.accumulate(map(len, values))], type=pa.int32())
+        return pa.ListArray.from_arrays(offsets, flat)
+    return pa.array(values, type=kind)
+
+
 def _insert(con: duckdb.DuckDBPyConnection, table: str, columns: dict[str, tuple[pa.DataType, list]]) -> None:
     if not next(iter(columns.values()))[1]:
         return
-    arrow = pa.table({name: pa.array(values, type=kind) for name, (kind, values) in columns.items()})
+    arrow = pa.table({name: _array(kind, values) for name, (kind, values) in columns.items()})
     names = ", ".join(f'"{name}"' for name in columns)
     con.register("incoming_rows", arrow)
     try:
