@@ -1,0 +1,83 @@
+"""Plotly figures, titled and labelled in the active language.
+
+Guarantees: each builder takes a tidy DataFrame already in display units and returns a
+figure whose title, axis titles and legend are translated; long labels are wrapped, not
+cut, so they stay readable on a projector; nothing here queries or converts.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
+
+from .i18n import t
+
+ESTIMATED, AVAILABLE, GAP = "#9DB4D3", "#1F5AA6", "#D9822B"
+STATUS_COLORS = {"completed": "#2E8B57", "in_progress": "#1F5AA6", "planned": "#9DB4D3",
+                 "not_started": "#D9822B", "no_status": "#B0B0B0"}
+SEX_COLORS = {"F": "#8E44AD", "M": "#16A085", "not_disaggregated": "#B0B0B0"}
+
+
+def wrap(label: str, width: int = 42) -> str:
+    return "<br>".join(textwrap.wrap(str(label), width)) or str(label)
+
+
+def estimated_vs_available(frame: pd.DataFrame, category: str, title: str, currency: str) -> go.Figure:
+    labels = frame[category].map(wrap)
+    figure = go.Figure([
+        go.Bar(y=labels, x=frame["estimated_cost"], name=t("estimated"), orientation="h", marker_color=ESTIMATED),
+        go.Bar(y=labels, x=frame["funds_available"], name=t("available"), orientation="h", marker_color=AVAILABLE),
+    ])
+    figure.update_layout(title=title, barmode="group", xaxis_title=f"{t('value')} ({currency})",
+                         yaxis={"autorange": "reversed"}, height=max(320, 90 * len(frame) + 140))
+    return figure
+
+
+def gap_treemap(frame: pd.DataFrame, title: str, currency: str) -> go.Figure:
+    data = frame[frame["gap"] > 0].copy()
+    for column in ("axis", "effect", "action"):
+        data[column] = data[column].fillna("—").map(lambda v: wrap(v, 28))
+    figure = px.treemap(data, path=[px.Constant(t("gap")), "axis", "effect", "action"], values="gap",
+                        color_discrete_sequence=px.colors.qualitative.Safe)
+    figure.update_traces(texttemplate="%{label}<br>%{value:,.0f} " + currency, root_color="#F2F5F9")
+    figure.update_layout(title=title, height=620)
+    return figure
+
+
+def gantt(bars: pd.DataFrame, title: str) -> go.Figure:
+    figure = px.timeline(bars, x_start="start", x_end="end", y="label", color="axis",
+                         hover_data={"action": True, "semesters": True, "label": False},
+                         color_discrete_sequence=px.colors.qualitative.Safe)
+    figure.update_yaxes(autorange="reversed", title=None, categoryorder="array",
+                        categoryarray=list(dict.fromkeys(bars["label"])))
+    figure.update_layout(title=title, height=max(420, 26 * bars["label"].nunique() + 160),
+                         legend_title_text=t("axis"), xaxis_title=t("semester"))
+    return figure
+
+
+def coverage_heatmap(matrix: pd.DataFrame, title: str) -> go.Figure:
+    figure = go.Figure(go.Heatmap(z=matrix.values, x=list(matrix.columns), y=list(matrix.index),
+                                  colorscale=[[0, "#F2F5F9"], [1, AVAILABLE]], showscale=False, xgap=2, ygap=2,
+                                  hovertemplate="%{y}<br>%{x}<extra></extra>"))
+    figure.update_yaxes(autorange="reversed", type="category")
+    figure.update_xaxes(type="category", title=t("semester"))
+    figure.update_layout(title=title, height=max(420, 22 * len(matrix) + 160))
+    return figure
+
+
+def bars(frame: pd.DataFrame, x: str, y: str, title: str, y_title: str, color: str | None = None,
+         colors: dict | None = None, barmode: str = "group", text: bool = True) -> go.Figure:
+    figure = px.bar(frame, x=x, y=y, color=color, barmode=barmode, text_auto=",.0f" if text else False,
+                    color_discrete_map=colors or {}, color_discrete_sequence=px.colors.qualitative.Safe)
+    figure.update_layout(title=title, yaxis_title=y_title, xaxis_title=None, legend_title_text=None)
+    figure.update_xaxes(type="category")
+    return figure
+
+
+def trend(frame: pd.DataFrame, title: str) -> go.Figure:
+    figure = px.line(frame, x="period_end", y="value", color="label", markers=True)
+    figure.update_layout(title=title, yaxis_title=t("count"), xaxis_title=t("period"), legend_title_text=None)
+    return figure

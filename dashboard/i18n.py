@@ -1,0 +1,304 @@
+"""Words and numbers in French (default) and English.
+
+Guarantees: every label a page shows comes from `t(key)` in the active language; money,
+numbers, percentages and dates are formatted by Babel with the locale's rules
+(`560 000 $US` / `US$560,000`, `4,5 %` / `4.5%`). A missing key shows the key itself
+rather than failing, and the test suite checks that both languages define every key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import streamlit as st
+from babel.dates import format_date
+from babel.numbers import format_currency, format_decimal, format_percent
+
+LANGUAGES = {"fr": "Français", "en": "English"}
+LOCALES = {"fr": "fr_FR", "en": "en_GB"}  # en_GB writes US$, never a bare $
+
+TEXT: dict[str, dict[str, str]] = {
+    # navigation and frame
+    "app_title": {"fr": "Cible 8.7 : plans d'action et résultats", "en": "Target 8.7: action plans and results"},
+    "page_overview": {"fr": "Vue d'ensemble", "en": "Overview"},
+    "page_funding": {"fr": "Financement", "en": "Funding"},
+    "page_schedule": {"fr": "Calendrier", "en": "Schedule"},
+    "page_enforcement": {"fr": "Répression et assistance", "en": "Enforcement and assistance"},
+    "page_progress": {"fr": "Avancement", "en": "Progress"},
+    "page_quality": {"fr": "Qualité des données", "en": "Data quality"},
+    "page_upload": {"fr": "Charger des données", "en": "Upload data"},
+    "section_dashboard": {"fr": "Tableau de bord", "en": "Dashboard"},
+    "section_data": {"fr": "Données", "en": "Data"},
+    "language": {"fr": "Langue", "en": "Language"},
+    # display
+    "display_currency": {"fr": "Devise d'affichage", "en": "Display currency"},
+    "rates": {"fr": "Taux de change", "en": "Exchange rates"},
+    "rates_note": {"fr": "XOF et XAF : parité fixe de 655,957 pour 1 €. Dollar : taux du {as_of}, modifiable ici "
+                         "(ou dans data/reference/exchange_rates.csv).",
+                   "en": "XOF and XAF: fixed parity of 655.957 per €1. Dollar: rate of {as_of}, editable here "
+                         "(or in data/reference/exchange_rates.csv)."},
+    "usd_per_eur": {"fr": "Dollars US pour 1 €", "en": "US dollars per €1"},
+    "unexpected": {"fr": "Cette page n'a pas pu s'afficher à cause d'une erreur inattendue. Les données ne sont pas "
+                         "touchées ; changez les filtres ou rechargez la page, et signalez-le aux mainteneurs.",
+                   "en": "This page could not be shown because of an unexpected error. The data are untouched; "
+                         "change the filters or reload the page, and tell the maintainers."},
+    # filters
+    "filters": {"fr": "Filtres", "en": "Filters"},
+    "f_country": {"fr": "Pays", "en": "Country"},
+    "f_plan": {"fr": "Plan", "en": "Plan"},
+    "f_axis": {"fr": "Axe", "en": "Axis"},
+    "f_effect": {"fr": "Effet", "en": "Effect"},
+    "f_lead": {"fr": "Responsable principal", "en": "Lead"},
+    "f_partner": {"fr": "Partenaire", "en": "Partner"},
+    "f_priority": {"fr": "Priorité", "en": "Priority"},
+    "f_year": {"fr": "Années", "en": "Years"},
+    "f_all": {"fr": "Tous", "en": "All"},
+    "reset_filters": {"fr": "Réinitialiser les filtres", "en": "Reset filters"},
+    "share_hint": {"fr": "Les filtres sont dans l'adresse : copiez-la pour partager cette vue.",
+                   "en": "The filters are in the address: copy it to share this view."},
+    "no_match": {"fr": "Aucune donnée ne correspond aux filtres choisis. Élargissez ou réinitialisez les filtres.",
+                 "en": "No data matches the chosen filters. Widen or reset the filters."},
+    "active_filters": {"fr": "Filtres actifs", "en": "Active filters"},
+    "none": {"fr": "aucun", "en": "none"},
+    # vocabularies
+    "high": {"fr": "élevée", "en": "high"}, "medium": {"fr": "moyenne", "en": "medium"},
+    "low": {"fr": "faible", "en": "low"}, "no_priority": {"fr": "non précisée", "en": "not given"},
+    "not_started": {"fr": "Non exécutée", "en": "Not started"}, "planned": {"fr": "Planifiée", "en": "Planned"},
+    "in_progress": {"fr": "En cours", "en": "In progress"}, "completed": {"fr": "Achevée", "en": "Completed"},
+    "no_status": {"fr": "Sans statut", "en": "No status"},
+    "costed": {"fr": "chiffrée", "en": "costed"}, "to_be_defined": {"fr": "à chiffrer", "en": "not yet costed"},
+    "pooled": {"fr": "cumulée", "en": "pooled"},
+    "short": {"fr": "court terme", "en": "short term"}, "medium_term": {"fr": "moyen terme", "en": "medium term"},
+    "long": {"fr": "long terme", "en": "long term"},
+    "F": {"fr": "Femmes et filles", "en": "Women and girls"}, "M": {"fr": "Hommes et garçons", "en": "Men and boys"},
+    "not_disaggregated": {"fr": "Non ventilé par sexe", "en": "Not disaggregated by sex"},
+    "children": {"fr": "enfants", "en": "children"}, "adults": {"fr": "adultes", "en": "adults"},
+    "all_ages": {"fr": "tous âges", "en": "all ages"},
+    "error": {"fr": "erreur", "en": "error"}, "warning": {"fr": "avertissement", "en": "warning"},
+    # measures
+    "estimated": {"fr": "Coût estimé", "en": "Estimated cost"},
+    "available": {"fr": "Fonds disponibles", "en": "Funds available"},
+    "gap": {"fr": "Besoin de financement", "en": "Funding gap"},
+    "coverage": {"fr": "Couverture", "en": "Coverage"},
+    "actions": {"fr": "Actions", "en": "Actions"},
+    "not_costed_count": {"fr": "Actions à chiffrer", "en": "Actions not yet costed"},
+    "pooled_count": {"fr": "Actions cumulées", "en": "Pooled actions"},
+    "unallocated": {"fr": "Fonds non alloués", "en": "Unallocated funds"},
+    "currency": {"fr": "Devise", "en": "Currency"},
+    "value": {"fr": "Valeur", "en": "Value"},
+    "count": {"fr": "Nombre", "en": "Count"},
+    "semester": {"fr": "Semestre", "en": "Semester"},
+    "period": {"fr": "Période", "en": "Period"},
+    "indicator": {"fr": "Indicateur", "en": "Indicator"},
+    "source": {"fr": "Source", "en": "Source"},
+    "status": {"fr": "Statut", "en": "Status"},
+    "as_of": {"fr": "Au", "en": "As of"},
+    "comment": {"fr": "Commentaire", "en": "Comment"},
+    "axis": {"fr": "Axe", "en": "Axis"}, "effect": {"fr": "Effet", "en": "Effect"},
+    "action": {"fr": "Action", "en": "Action"}, "code": {"fr": "Code", "en": "Code"},
+    "lead": {"fr": "Responsable", "en": "Lead"}, "partners": {"fr": "Partenaires", "en": "Partners"},
+    "priority": {"fr": "Priorité", "en": "Priority"}, "funding_source": {"fr": "Source des fonds", "en": "Funding source"},
+    "country": {"fr": "Pays", "en": "Country"}, "plan": {"fr": "Plan", "en": "Plan"},
+    "sex": {"fr": "Sexe", "en": "Sex"}, "age_group": {"fr": "Âge", "en": "Age group"},
+    "organisation": {"fr": "Organisation", "en": "Organisation"},
+    "pooled_with": {"fr": "Cumulée avec", "en": "Pooled with"},
+    "horizon": {"fr": "Horizon", "en": "Horizon"},
+    "file": {"fr": "Fichier", "en": "File"}, "sheet": {"fr": "Feuille", "en": "Sheet"},
+    "cell": {"fr": "Cellule", "en": "Cell"}, "severity": {"fr": "Gravité", "en": "Severity"},
+    "message": {"fr": "Message", "en": "Message"},
+    # exports
+    "download_csv": {"fr": "CSV", "en": "CSV"}, "download_xlsx": {"fr": "Excel", "en": "Excel"},
+    "download": {"fr": "Télécharger", "en": "Download"},
+    "chart_png_hint": {"fr": "Chaque graphique se télécharge en PNG par l'icône d'appareil photo au survol.",
+                       "en": "Each chart downloads as PNG from the camera icon shown on hover."},
+}
+
+# Page texts, by page prefix: ov overview, fu funding, sc schedule, en enforcement,
+# pr progress, dq data quality, up upload.
+TEXT.update({
+    "ov_all_data": {"fr": "Toutes les données chargées (aucun filtre).", "en": "All loaded data (no filter)."},
+    "ov_estimated_help": {"fr": "Somme des coûts des actions chiffrées ; les actions à chiffrer ou cumulées ne comptent pas pour 0.",
+                          "en": "Sum of the costed actions; not-yet-costed and pooled actions do not count as 0."},
+    "ov_coverage_help": {"fr": "Fonds disponibles ÷ coût estimé des actions chiffrées, sans plafond à 100 %. Les fonds non alloués n'y entrent pas.",
+                         "en": "Funds available ÷ estimated cost of costed actions, not capped at 100%. Unallocated funds are left out."},
+    "ov_unallocated_help": {"fr": "Fonds annoncés au niveau du plan mais rattachés à aucune action : montrés à part, jamais répartis ni comptés dans la couverture.",
+                            "en": "Funds announced for the plan but tied to no action: shown apart, never spread over actions nor counted in coverage."},
+    "ov_unallocated_line": {"fr": "{plan} : {amount} non alloués ({source})", "en": "{plan}: {amount} unallocated ({source})"},
+    "ov_enforcement": {"fr": "Derniers chiffres de répression", "en": "Latest enforcement figures"},
+    "ov_no_enforcement": {"fr": "Aucun chiffre de répression pour ces filtres.", "en": "No enforcement figures for these filters."},
+    "ov_summed": {"fr": "Somme de {n} chiffres rapportés séparément pour cette période.", "en": "Sum of {n} figures reported separately for this period."},
+    "ov_issues": {"fr": "**{n}** problèmes relevés dans les fichiers chargés.", "en": "**{n}** issues found in the loaded files."},
+    "ov_issues_link": {"fr": "Voir la qualité des données", "en": "See data quality"},
+    "enf_caveat": {"fr": "Ces étapes sont des comptes distincts, pas un entonnoir : une affaire enquêtée une année peut être jugée une autre, et le nombre de cas détectés dépend de l'effort de répression autant que de l'ampleur du phénomène.",
+                   "en": "These stages are separate counts, not a funnel: a case investigated one year may be tried another, and how many cases are detected depends on enforcement effort as much as on how widespread the crime is."},
+    "fu_intro": {"fr": "Montants en {currency}. Écart et couverture portent sur les actions chiffrées ; les actions à chiffrer et cumulées sont listées à part.",
+                 "en": "Amounts in {currency}. Gap and coverage are over costed actions; not-yet-costed and pooled actions are listed apart."},
+    "fu_nothing_costed": {"fr": "Aucune des {n} actions retenues n'est chiffrée : rien à comparer, voir la liste ci-dessous.",
+                          "en": "None of the {n} actions in scope is costed: nothing to compare, see the list below."},
+    "fu_by_axis": {"fr": "Fonds disponibles et coût estimé par axe", "en": "Funds available and estimated cost by axis"},
+    "fu_by_effect": {"fr": "Fonds disponibles et coût estimé par effet", "en": "Funds available and estimated cost by effect"},
+    "fu_gap_tree": {"fr": "Besoin de financement : axe → effet → action", "en": "Funding gap: axis → effect → action"},
+    "fu_no_effect": {"fr": "(sans effet)", "en": "(no effect)"},
+    "fu_ranked": {"fr": "Actions classées par besoin de financement", "en": "Actions ranked by funding gap"},
+    "fu_not_costed": {"fr": "Actions à chiffrer ({n})", "en": "Actions not yet costed ({n})"},
+    "fu_not_costed_note": {"fr": "Coût « A définir » ou vide : jamais compté comme 0.", "en": "Cost 'to be defined' or empty: never counted as 0."},
+    "fu_pooled": {"fr": "Actions cumulées avec une autre ({n})", "en": "Actions pooled with another ({n})"},
+    "fu_none": {"fr": "Aucune.", "en": "None."},
+    "sc_no_semesters": {"fr": "Aucune action de ces plans n'a de semestre prévu (voir les horizons plus bas).",
+                        "en": "No action of these plans is scheduled by semester (see the horizons below)."},
+    "sc_gantt": {"fr": "Actions par semestre, groupées par axe et effet", "en": "Actions over the semesters, grouped by axis and effect"},
+    "sc_heatmap": {"fr": "Couverture actions × semestres", "en": "Coverage: actions × semesters"},
+    "sc_running": {"fr": "Actions en cours par semestre", "en": "Actions running per semester"},
+    "sc_cost": {"fr": "Coût estimé par semestre", "en": "Estimated cost per semester"},
+    "sc_spread_rule": {"fr": "Règle de répartition : le coût estimé d'une action est réparti à parts égales entre les semestres où elle est prévue ; les actions à chiffrer ou cumulées n'y figurent pas.",
+                       "en": "Spreading rule: an action's estimated cost is divided equally among the semesters it is scheduled in; not-yet-costed and pooled actions are left out."},
+    "sc_late": {"fr": "Actions en retard", "en": "Late actions"},
+    "sc_as_of": {"fr": "Date de référence", "en": "As-of date"},
+    "sc_none_late": {"fr": "Aucune action prévue pour finir avant le {date} n'est sans achèvement rapporté.",
+                     "en": "No action planned to end before {date} lacks a reported completion."},
+    "sc_late_count": {"fr": "**{n}** actions devaient finir avant le {date} et ne sont pas rapportées achevées.",
+                      "en": "**{n}** actions were planned to end before {date} and are not reported completed."},
+    "sc_last_semester": {"fr": "Dernier semestre prévu", "en": "Last planned semester"},
+    "sc_planned_end": {"fr": "Fin prévue", "en": "Planned end"},
+    "sc_horizons": {"fr": "Plans sans semestres : actions par horizon", "en": "Plans without semesters: actions by horizon"},
+    "sc_horizons_note": {"fr": "Ces actions n'ont qu'un horizon (court, moyen ou long terme) ; une action à plusieurs horizons compte pour chacun.",
+                         "en": "These actions only have a horizon (short, medium or long term); an action with several horizons counts in each."},
+    "sc_by_horizon": {"fr": "Actions par horizon", "en": "Actions by horizon"},
+    "en_chain": {"fr": "Répression : enquêtes, arrestations, poursuites, condamnations", "en": "Enforcement: investigations, arrests, prosecutions, convictions"},
+    "en_assistance": {"fr": "Assistance aux victimes", "en": "Assistance to victims"},
+    "en_none_for": {"fr": "Aucun chiffre pour « {what} » avec ces filtres.", "en": "No figure for '{what}' with these filters."},
+    "en_summed_note": {"fr": "Quand un rapport donne plusieurs chiffres pour le même indicateur (sources ou catégories distinctes), ils sont additionnés ici ; le tableau des sources les détaille.",
+                       "en": "When a report gives several figures for the same indicator (distinct sources or categories), they are added up here; the sources table lists each."},
+    "en_by_sex": {"fr": "Par sexe", "en": "By sex"},
+    "en_sex_note": {"fr": "« Non ventilé » : la part du total que le rapport ne répartit pas entre femmes et hommes.",
+                    "en": "'Not disaggregated': the part of the total the report does not split between women and men."},
+    "en_trends": {"fr": "Évolution sur plusieurs périodes", "en": "Trends over several periods"},
+    "en_sources": {"fr": "Chaque chiffre et sa source", "en": "Every figure and its source"},
+    "en_sources_note": {"fr": "Document et question d'où vient chaque chiffre.", "en": "Document and question each figure comes from."},
+    "en_start": {"fr": "Début", "en": "Start"}, "en_end": {"fr": "Fin", "en": "End"},
+    "en_theme": {"fr": "Domaine", "en": "Theme"},
+    "total_sex": {"fr": "Total", "en": "Total"},
+    "pr_by_axis": {"fr": "Dernier statut des actions, par axe", "en": "Latest status of actions, by axis"},
+    "pr_latest": {"fr": "Dernier statut rapporté", "en": "Latest reported status"},
+    "pr_history": {"fr": "Historique des statuts", "en": "Status history"},
+    "pr_missing": {"fr": "Actions sans aucun statut ({n})", "en": "Actions with no status at all ({n})"},
+    "pr_none_reported": {"fr": "Aucun statut rapporté pour ces filtres.", "en": "No status reported for these filters."},
+    "dq_intro": {"fr": "Tout ce que les fichiers chargés ont de discutable est montré ici, avec sa cellule : rien n'est corrigé en silence.",
+                 "en": "Everything questionable in the loaded files is shown here, with its cell: nothing is silently corrected."},
+    "dq_shipped_rejected": {"fr": "Le fichier fourni {file} n'a pas pu être chargé :", "en": "The shipped file {file} could not be loaded:"},
+    "dq_warnings": {"fr": "Avertissements", "en": "Warnings"},
+    "dq_files": {"fr": "Fichiers concernés", "en": "Files concerned"},
+    "dq_errors_loaded": {"fr": "Erreurs chargées", "en": "Errors loaded"},
+    "dq_errors_help": {"fr": "Un fichier avec une erreur n'est jamais chargé : ses erreurs sont montrées à l'envoi.",
+                       "en": "A file with an error is never loaded: its errors are shown when it is uploaded."},
+    "dq_issues": {"fr": "Problèmes relevés au chargement", "en": "Issues found at load"},
+    "dq_clean": {"fr": "Aucun problème relevé.", "en": "No issue found."},
+    "dq_totals": {"fr": "Totaux indiqués et totaux calculés", "en": "Stated and computed totals"},
+    "dq_no_totals": {"fr": "Aucun sous-total indiqué dans ces plans.", "en": "No stated subtotal in these plans."},
+    "dq_level": {"fr": "Niveau", "en": "Level"},
+    "dq_level_plan": {"fr": "plan", "en": "plan"}, "dq_level_axis": {"fr": "axe", "en": "axis"},
+    "dq_level_effect": {"fr": "effet", "en": "effect"},
+    "dq_stated": {"fr": "Coût indiqué", "en": "Stated cost"}, "dq_computed": {"fr": "Somme des actions", "en": "Sum of actions"},
+    "dq_difference": {"fr": "Écart", "en": "Difference"}, "dq_agrees": {"fr": "Concorde", "en": "Agrees"},
+    "dq_stated_funds": {"fr": "Fonds indiqués", "en": "Stated funds"},
+    "dq_computed_funds": {"fr": "Fonds des actions", "en": "Funds of actions"},
+    "dq_row": {"fr": "Ligne", "en": "Row"},
+    "dq_parts": {"fr": "Parties et totaux", "en": "Parts and totals"},
+    "dq_parts_ok": {"fr": "Toutes les ventilations par sexe ou âge concordent avec leur total.", "en": "Every sex or age split agrees with its total."},
+    "dq_aliases": {"fr": "Noms d'organisations normalisés", "en": "Organisation names normalised"},
+    "dq_aliases_note": {"fr": "Variantes d'écriture comptées sous un seul nom, d'après data/reference/organisation_aliases.csv.",
+                        "en": "Spelling variants counted under one name, per data/reference/organisation_aliases.csv."},
+    "dq_no_aliases": {"fr": "Aucun nom normalisé.", "en": "No name normalised."},
+    "dq_written": {"fr": "Écrit", "en": "Written"}, "dq_counted_as": {"fr": "Compté comme", "en": "Counted as"},
+    "dq_times": {"fr": "Fois", "en": "Times"}, "dq_cells": {"fr": "Cellules", "en": "Cells"},
+    "up_intro": {"fr": "Envoyez un classeur .xlsx ou un .csv qui suit le modèle. Chaque cellule à corriger vous est signalée ; un fichier avec une erreur n'est pas chargé et rien ne change. Chaque fichier chargé est conservé tel quel et peut être restauré.",
+                 "en": "Send an .xlsx workbook or a .csv that follows the template. Every cell to fix is pointed out; a file with an error is not loaded and nothing changes. Every loaded file is kept as it was and can be restored."},
+    "up_example": {"fr": "Télécharger un classeur d'exemple", "en": "Download an example workbook"},
+    "up_who": {"fr": "Votre nom ou structure", "en": "Your name or organisation"},
+    "up_who_placeholder": {"fr": "p. ex. Point focal MINTSS", "en": "e.g. MINTSS focal point"},
+    "up_anonymous": {"fr": "tableau de bord", "en": "dashboard"},
+    "up_dry_run": {"fr": "Vérifier seulement, sans rien enregistrer", "en": "Check only, write nothing"},
+    "up_files": {"fr": "Fichiers", "en": "Files"},
+    "up_load": {"fr": "Charger", "en": "Load"}, "up_check": {"fr": "Vérifier", "en": "Check"},
+    "up_rejected": {"fr": "{file} : refusé ({n} erreur(s)) ; la base n'a pas changé. Corrigez les cellules ci-dessous et renvoyez-le.",
+                    "en": "{file}: rejected ({n} error(s)); the database did not change. Fix the cells below and send it again."},
+    "up_unchanged": {"fr": "{file} : déjà chargé (version {version}), rien n'a changé.", "en": "{file}: already loaded (version {version}), nothing changed."},
+    "up_checked": {"fr": "{file} : vérifié, aucune erreur ({counts}) ; rien n'a été enregistré.", "en": "{file}: checked, no error ({counts}); nothing was written."},
+    "up_loaded": {"fr": "{file} : chargé, version {version} ({counts}).", "en": "{file}: loaded as version {version} ({counts})."},
+    "up_ignored": {"fr": "Feuilles ignorées (ni Plan, ni Indicateurs, ni Suivi) : {sheets}", "en": "Sheets ignored (not Plan, Indicators or Progress): {sheets}"},
+    "up_count_plans": {"fr": "plan(s)", "en": "plan(s)"}, "up_count_actions": {"fr": "actions", "en": "actions"},
+    "up_count_stated_totals": {"fr": "sous-totaux", "en": "subtotals"},
+    "up_count_indicator_values": {"fr": "chiffres", "en": "figures"},
+    "up_count_action_status": {"fr": "statuts", "en": "statuses"},
+    "up_versions": {"fr": "Versions chargées", "en": "Loaded versions"},
+    "up_versions_note": {"fr": "Restaurer une version la recharge comme nouvelle version : rien n'est jamais perdu.",
+                         "en": "Restoring a version loads it again as a new version: nothing is ever lost."},
+    "up_no_versions": {"fr": "Aucune version.", "en": "No version."},
+    "up_action": {"fr": "Opération", "en": "Action"},
+    "up_action_load": {"fr": "chargement", "en": "load"}, "up_action_restore": {"fr": "restauration", "en": "restore"},
+    "up_by": {"fr": "Par", "en": "By"}, "up_when": {"fr": "Le", "en": "When"},
+    "up_restored_from": {"fr": "Restaure", "en": "Restores"}, "up_contents": {"fr": "Contenu", "en": "Contents"},
+    "up_pick_version": {"fr": "Version", "en": "Version"},
+    "up_download_original": {"fr": "Télécharger le fichier d'origine", "en": "Download the original file"},
+    "up_restore": {"fr": "Restaurer la version {version}", "en": "Restore version {version}"},
+    "up_restored": {"fr": "Version {old} restaurée comme version {new}.", "en": "Version {old} restored as version {new}."},
+})
+
+
+def lang() -> str:
+    value = st.session_state.get("lang", "fr")
+    return value if value in LANGUAGES else "fr"
+
+
+def t(key: str, language: str | None = None) -> str:
+    entry = TEXT.get(key)
+    if entry is None:
+        return key
+    return entry.get(language or lang(), entry["fr"])
+
+
+def locale(language: str | None = None) -> str:
+    return LOCALES[language or lang()]
+
+
+def money(value, currency: str, language: str | None = None) -> str:
+    if value is None:
+        return "—"
+    # English puts a symbol before the figure (US$560,000) but a word after (1,234 FCFA).
+    before = (language or lang()) == "en" and currency in ("USD", "EUR")
+    pattern = "¤#,##0" if before else "#,##0\u00a0¤"
+    return format_currency(round(float(value)), currency, format=pattern, locale=locale(language),
+                           currency_digits=False)
+
+
+def number(value, language: str | None = None) -> str:
+    if value is None:
+        return "—"
+    return format_decimal(value, format="#,##0", locale=locale(language))
+
+
+def percent(ratio, language: str | None = None) -> str:
+    if ratio is None:
+        return "—"
+    pattern = "#,##0.0 %" if (language or lang()) == "fr" else "#,##0.0%"
+    return format_percent(ratio, format=pattern, locale=locale(language))
+
+
+def date(value: dt.date | None, language: str | None = None) -> str:
+    if value is None:
+        return "—"
+    return format_date(value, format="medium", locale=locale(language))
+
+
+def period(start: dt.date, end: dt.date, language: str | None = None) -> str:
+    return f"{date(start, language)} – {date(end, language)}"
+
+
+def indicator(key: str, language: str | None = None) -> str:
+    """An indicator's label from the catalogue (data/reference/indicators.csv)."""
+    from loaders.reference import reference
+
+    entry = reference().indicators.get(key)
+    if entry is None:
+        return key
+    return entry.label_fr if (language or lang()) == "fr" else entry.label_en

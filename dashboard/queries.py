@@ -1,0 +1,219 @@
+"""Every question the pages ask of the database, as cached functions.
+
+Guarantees: all SQL of the dashboard lives here; each function takes plain hashable
+arguments (a `Scope`, strings, numbers), uses `?` parameters, runs on its own cursor
+(`db.frame`) and is cached with `st.cache_data` until the next load clears it. Amounts
+come back in their plan's currency with a `currency` column; pages convert for display.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from .db import frame
+from .scope import Scope
+
+CACHE = {"show_spinner": False, "max_entries": 256}
+
+
+# --- filter options ---------------------------------------------------------------
+
+@st.cache_data(**CACHE)
+def filter_options(countries: tuple[str, ...], plans: tuple[str, ...]) -> dict[str, list]:
+    """Choices for each filter, narrowed by the country and plan already chosen."""
+    scope = Scope(countries=countries, plans=plans)
+    where_country, p_country = scope.country_where("a")
+    where, params = scope.action_where("a")
+    acts = frame(f'SELECT axis, effect, lead, partners FROM actions a WHERE {where} '
+                 'ORDER BY country, plan, "row"', params)
+    return {
+        "countries": frame("SELECT DISTINCT country FROM (SELECT country FROM actions UNION ALL "
+                           "SELECT country FROM indicator_values) ORDER BY 1")["country"].tolist(),
+        "plans": frame(f"SELECT DISTINCT plan FROM actions a WHERE {where_country} ORDER BY 1",
+                       p_country)["plan"].tolist(),
+        "axes": acts["axis"].drop_duplicates().tolist(),  # in plan order
+        "effects": acts["effect"].dropna().drop_duplicates().tolist(),
+        "leads": sorted(acts["lead"].dropna().unique().tolist()),
+        "partners": sorted({p for ps in acts["partners"] for p in ps}),
+        "years": frame(
+            "SELECT DISTINCT y FROM (SELECT unnest(range(year(period_start), year(period_end) + 1)) AS y "
+            "FROM indicator_values UNION SELECT CAST(left(semester, 4) AS INTEGER) FROM action_semesters "
+            "UNION SELECT year(as_of) FROM action_status) ORDER BY 1")["y"].astype(int).tolist(),
+    }
+
+
+@st.cache_data(**CACHE)
+def axis_labels() -> dict[str, str]:
+    """Axis label -> `code · label`, for display."""
+    rows = frame("SELECT DISTINCT axis_code, axis FROM actions")
+    return {r.axis: (f"{r.axis_code} · {r.axis}" if r.axis_code else r.axis) for r in rows.itertuples()}
+
+
+@st.cache_data(**CACHE)
+def effect_labels() -> dict[str, str]:
+    rows = frame("SELECT DISTINCT effect_code, effect FROM actions WHERE effect IS NOT NULL")
+    return {r.effect: (f"{r.effect_code} · {r.effect}" if r.effect_code else r.effect) for r in rows.itertuples()}
+
+
+# --- actions and funding ------------------------------------------------------------
+
+@st.cache_data(**CACHE)
+def actions(scope: Scope) -> pd.DataFrame:
+    where, params = scope.action_where("a")
+    return frame(f"""
+        SELECT a.country, a.plan, a.axis_code, a.axis, a.effect_code, a.effect, a.action_code, a.action,
+               coalesce(a.priority, 'none') AS priority, a.lead, a.co_leads, a.partners,
+               CAST(a.estimated_cost AS DOUBLE) AS estimated_cost,
+               CAST(a.funds_available AS DOUBLE) AS funds_available,
+               a.currency, a.funding_source, a.means, a.horizon, a.cost_status, a.pooled_with, a.source,
+               a.sheet, a."row"
+        FROM actions a WHERE {where}
+        ORDER BY a.country, a.plan, a."row" """, params)
+
+
+@st.cache_data(**CACHE)
+def unallocated_funds(scope: Scope) -> pd.DataFrame:
+    """Plan-level funds not tied to actions, for plans that have actions in scope."""
+    where, params = scope.action_where("a")
+    return frame(f"""
+        SELECT p.country, p.plan, CAST(p.unallocated_funds AS DOUBLE) AS unallocated_funds, p.currency,
+               p.unallocated_source
+        FROM plans p
+        WHERE p.unallocated_funds > 0
+          AND EXISTS (SELECT 1 FROM actions a WHERE a.country = p.country AND a.plan = p.plan AND {where})
+        ORDER BY 1, 2""", params)
+
+
+# --- schedule -------------------------------------------------------------------------
+
+@st.cache_data(**CACHE)
+def scheduled_semesters(scope: Scope) -> pd.DataFrame:
+    """One row per action and semester it is scheduled in, with the action's cost."""
+    where, params = scope.action_where("a")
+    year_cond, year_params = ("TRUE", [])
+    if scope.years:
+        year_cond, year_params = "list_contains(?, CAST(left(s.semester, 4) AS INTEGER))", [list(scope.years)]
+    return frame(f"""
+        SELECT a.country, a.plan, a.axis_code, a.axis, a.effect_code, a.effect, a.action_code, a.action,
+               a.cost_status, CAST(a.estimated_cost AS DOUBLE) AS estimated_cost, a.currency, a."row",
+               s.semester, len(a.semesters) AS semesters_total
+        FROM action_rows a
+        JOIN current_plans p USING (version, country, plan)
+        JOIN action_semesters s ON s.version = a.version AND s.country = a.country AND s.plan = a.plan
+             AND s."row" = a."row" AND s.sheet = a.sheet
+        WHERE {where} AND {year_cond}
+        ORDER BY a.country, a.plan, a."row", s.semester""", params + year_params)
+
+
+@st.cache_data(**CACHE)
+def late_actions(scope: Scope, as_of: dt.date) -> pd.DataFrame:
+    """Scheduled to end before `as_of` and not reported completed by then."""
+    where, params = scope.action_where("a")
+    return frame(f"""
+        WITH last AS (
+            SELECT a.country, a.plan, a.action_code, a.action, a.lead, a.axis, a.sheet, a."row",
+                   max(s.semester) AS last_semester
+            FROM actions a JOIN action_semesters s
+              ON s.country = a.country AND s.plan = a.plan AND s."row" = a."row" AND s.sheet = a.sheet
+            WHERE {where} GROUP BY ALL),
+        ends AS (
+            SELECT *, CASE WHEN right(last_semester, 1) = '1'
+                           THEN make_date(CAST(left(last_semester, 4) AS INTEGER), 6, 30)
+                           ELSE make_date(CAST(left(last_semester, 4) AS INTEGER), 12, 31) END AS planned_end
+            FROM last),
+        status AS (
+            SELECT country, plan, action_code, status, as_of FROM action_status WHERE as_of <= ?
+            QUALIFY row_number() OVER (PARTITION BY country, plan, action_code ORDER BY as_of DESC, version DESC) = 1)
+        SELECT e.country, e.plan, e.action_code, e.action, e.lead, e.axis, e.last_semester, e.planned_end,
+               coalesce(st.status, 'no_status') AS status, st.as_of AS status_as_of
+        FROM ends e LEFT JOIN status st USING (country, plan, action_code)
+        WHERE e.planned_end < ? AND coalesce(st.status, '') <> 'completed'
+        ORDER BY e.planned_end, e.country, e."row" """, params + [as_of, as_of])
+
+
+# --- status ---------------------------------------------------------------------------
+
+@st.cache_data(**CACHE)
+def current_status(scope: Scope) -> pd.DataFrame:
+    """Every action in scope with its latest status ('no_status' when none was reported)."""
+    where, params = scope.action_where("a")
+    year_cond, year_params = scope.year_overlap("s.as_of", "s.as_of")
+    return frame(f"""
+        WITH latest AS (
+            SELECT * FROM action_status s WHERE {year_cond}
+            QUALIFY row_number() OVER (PARTITION BY country, plan, action_code ORDER BY as_of DESC, version DESC) = 1)
+        SELECT a.country, a.plan, a.axis_code, a.axis, a.action_code, a.action, a.lead,
+               coalesce(l.status, 'no_status') AS status, l.as_of, l.comment, l.source
+        FROM actions a LEFT JOIN latest l USING (country, plan, action_code)
+        WHERE {where}
+        ORDER BY a.country, a.plan, a."row" """, year_params + params)
+
+
+@st.cache_data(**CACHE)
+def status_history(scope: Scope) -> pd.DataFrame:
+    where_country, params = scope.country_where("s")
+    year_cond, year_params = scope.year_overlap("s.as_of", "s.as_of")
+    plans = "TRUE"
+    if scope.plans:
+        plans, params = "list_contains(?, s.plan)", params + [list(scope.plans)]
+    return frame(f"""
+        SELECT s.country, s.plan, s.action_code, a.action, s.as_of, s.status, s.comment, s.source, s.sheet, s."row"
+        FROM action_status s
+        LEFT JOIN (SELECT DISTINCT country, plan, action_code, first(action) AS action FROM actions GROUP BY ALL) a
+          USING (country, plan, action_code)
+        WHERE {where_country} AND {plans} AND {year_cond}
+        ORDER BY s.country, s.action_code, s.as_of""", params + year_params)
+
+
+# --- indicators -------------------------------------------------------------------------
+
+@st.cache_data(**CACHE)
+def indicators(scope: Scope) -> pd.DataFrame:
+    where_country, params = scope.country_where("i")
+    year_cond, year_params = scope.year_overlap("i.period_start", "i.period_end")
+    return frame(f"""
+        SELECT i.country, i.period_start, i.period_end, i.theme, i.indicator, i.sex, i.age_group, i.value,
+               i.source, i.organisation, i.action_code, i.comment, i.sheet, i."row"
+        FROM indicator_values i WHERE {where_country} AND {year_cond}
+        ORDER BY i.country, i.period_start, i.indicator, i.sex""", params + year_params)
+
+
+# --- data quality ------------------------------------------------------------------------
+
+@st.cache_data(**CACHE)
+def data_issues() -> pd.DataFrame:
+    return frame("""SELECT severity, file, sheet, "row", "column", coalesce("column", '') || coalesce(CAST("row" AS VARCHAR), '') AS cell,
+                           code, message, message_en, version
+                    FROM data_issues ORDER BY file, severity, "row" """)
+
+
+@st.cache_data(**CACHE)
+def issue_count() -> int:
+    return int(frame("SELECT count(*) AS n FROM data_issues")["n"].iloc[0])
+
+
+@st.cache_data(**CACHE)
+def stated_totals(scope: Scope) -> pd.DataFrame:
+    where_country, params = scope.country_where("t")
+    return frame(f"""
+        SELECT t.country, t.plan, t.level, t.code, t.label, CAST(t.stated AS DOUBLE) AS stated,
+               CAST(t.computed AS DOUBLE) AS computed, CAST(t.stated_funds AS DOUBLE) AS stated_funds,
+               CAST(t.computed_funds AS DOUBLE) AS computed_funds, t.currency, t.sheet, t."row"
+        FROM stated_totals t WHERE {where_country}
+        ORDER BY t.country, t.plan, t."row" """, params)
+
+
+@st.cache_data(**CACHE)
+def aliases_applied() -> pd.DataFrame:
+    return frame("""SELECT original, canonical, count(*) AS times, min(file) AS file,
+                           string_agg(DISTINCT sheet || '!' || "column" || CAST("row" AS VARCHAR), ', ') AS cells
+                    FROM organisation_aliases_applied GROUP BY original, canonical ORDER BY times DESC, original""")
+
+
+@st.cache_data(**CACHE)
+def versions() -> pd.DataFrame:
+    return frame("""SELECT version, action, file_name, loaded_by, loaded_at, restored_from, counts, warnings
+                    FROM versions ORDER BY version DESC""")

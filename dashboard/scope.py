@@ -1,0 +1,55 @@
+"""The scope every page works on: the sidebar's filter values, as one hashable value.
+
+Guarantees: `Scope` is frozen and made of tuples, so query functions can take it as a
+plain cache key; an empty tuple means "no filter on this dimension"; `action_where`
+and `year_overlap` turn it into SQL with `?` parameters only, never string-pasted values.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+
+@dataclass(frozen=True)
+class Scope:
+    countries: tuple[str, ...] = ()
+    plans: tuple[str, ...] = ()
+    axes: tuple[str, ...] = ()
+    effects: tuple[str, ...] = ()
+    leads: tuple[str, ...] = ()
+    partners: tuple[str, ...] = ()
+    priorities: tuple[str, ...] = ()  # 'high' | 'medium' | 'low' | 'none'
+    years: tuple[int, ...] = ()
+
+    def is_empty(self) -> bool:
+        return not any(getattr(self, f.name) for f in fields(self))
+
+    def action_where(self, alias: str = "a") -> tuple[str, list]:
+        """Conditions on an `actions`-shaped relation (all filters but years)."""
+        conditions, params = ["TRUE"], []
+        for values, column in (
+            (self.countries, "country"), (self.plans, "plan"), (self.axes, "axis"),
+            (self.effects, "effect"), (self.leads, "lead"),
+        ):
+            if values:
+                conditions.append(f"list_contains(?, {alias}.{column})")
+                params.append(list(values))
+        if self.partners:
+            conditions.append(f"list_has_any({alias}.partners, ?)")
+            params.append(list(self.partners))
+        if self.priorities:
+            conditions.append(f"list_contains(?, coalesce({alias}.priority, 'none'))")
+            params.append(list(self.priorities))
+        return " AND ".join(conditions), params
+
+    def country_where(self, alias: str) -> tuple[str, list]:
+        if not self.countries:
+            return "TRUE", []
+        return f"list_contains(?, {alias}.country)", [list(self.countries)]
+
+    def year_overlap(self, start: str, end: str) -> tuple[str, list]:
+        """A period [start, end] that touches one of the selected years."""
+        if not self.years:
+            return "TRUE", []
+        return (f"list_has_any(range(year({start}), year({end}) + 1), ?)",
+                [[int(y) for y in self.years]])

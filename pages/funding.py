@@ -1,0 +1,90 @@
+"""Funding: available vs estimated by axis and effect, the gap down to actions, and what is not costed."""
+
+import streamlit as st
+
+from dashboard import charts, metrics, queries
+from dashboard.filters import country_name, current
+from dashboard.i18n import money, number, percent, t
+from dashboard.money import convert
+from dashboard.ui import chart, empty, table
+
+scope, display = current()
+cur = display.currency
+st.title(t("page_funding"))
+st.caption(t("fu_intro").format(currency=cur))
+
+actions = convert(queries.actions(scope), ["estimated_cost", "funds_available"], cur, display.usd_per_eur)
+if actions.empty:
+    empty()
+    st.stop()
+
+totals = metrics.funding_totals(actions)
+c1, c2, c3, c4 = st.columns(4)
+c1.metric(t("estimated"), money(totals.estimated, cur), border=True)
+c2.metric(t("available"), money(totals.available, cur), border=True)
+c3.metric(t("gap"), money(totals.gap, cur), border=True)
+c4.metric(t("coverage"), percent(totals.coverage), border=True)
+
+costed = actions[actions["cost_status"] == "costed"]
+if costed.empty:
+    empty(t("fu_nothing_costed").format(n=number(len(actions))))
+else:
+    axis_labels, effect_labels = queries.axis_labels(), queries.effect_labels()
+    by_axis = metrics.funding_by(costed, ["axis"])
+    by_axis["axis"] = by_axis["axis"].map(lambda a: axis_labels.get(a, a))
+    chart(charts.estimated_vs_available(by_axis, "axis", t("fu_by_axis"), cur), "funding_by_axis")
+    by_effect = metrics.funding_by(costed, ["effect"])
+    by_effect["effect"] = by_effect["effect"].fillna(t("fu_no_effect")).map(lambda e: effect_labels.get(e, e))
+    chart(charts.estimated_vs_available(by_effect, "effect", t("fu_by_effect"), cur), "funding_by_effect")
+
+    tree = metrics.funding_by(costed, ["axis", "effect", "action_code", "action"])
+    tree["axis"] = tree["axis"].map(lambda a: axis_labels.get(a, a))
+    tree["effect"] = tree["effect"].map(lambda e: effect_labels.get(e, e) if e else t("fu_no_effect"))
+    tree["action"] = tree["action_code"] + " · " + tree["action"]
+    chart(charts.gap_treemap(tree, t("fu_gap_tree"), cur), "funding_gap_breakdown")
+
+    st.subheader(t("fu_ranked"))
+    ranked = costed.assign(gap=costed["estimated_cost"] - costed["funds_available"].fillna(0),
+                           country=costed["country"].map(country_name),
+                           priority=costed["priority"].map(lambda p: t("no_priority" if p == "none" else p)))
+    ranked = ranked.sort_values("gap", ascending=False)[
+        ["country", "plan", "action_code", "action", "gap", "estimated_cost", "funds_available", "lead",
+         "partners", "priority", "funding_source"]]
+    money_format = {"format": "localized"}
+    table(ranked.rename(columns={"action_code": t("code"), "estimated_cost": t("estimated"),
+                                 "funds_available": t("available"), "funding_source": t("funding_source"),
+                                 **{k: t(k) for k in ("country", "plan", "action", "gap", "lead", "partners",
+                                                      "priority")}}),
+          scope, "actions_by_gap", t("fu_ranked"),
+          column_config={t(k): st.column_config.NumberColumn(f"{t(k)} ({cur})", **money_format)
+                         for k in ("gap", "estimated", "available")})
+
+not_costed = actions[actions["cost_status"] == "to_be_defined"]
+pooled = actions[actions["cost_status"] == "pooled"]
+st.subheader(t("fu_not_costed").format(n=number(len(not_costed))))
+if not_costed.empty:
+    st.caption(t("fu_none"))
+else:
+    st.caption(t("fu_not_costed_note"))
+    table(not_costed.assign(country=not_costed["country"].map(country_name))[
+              ["country", "plan", "action_code", "action", "lead", "partners", "horizon"]]
+          .rename(columns={"action_code": t("code"), **{k: t(k) for k in ("country", "plan", "action", "lead",
+                                                                           "partners", "horizon")}}),
+          scope, "actions_not_costed", t("fu_not_costed").format(n=len(not_costed)))
+st.subheader(t("fu_pooled").format(n=number(len(pooled))))
+if pooled.empty:
+    st.caption(t("fu_none"))
+else:
+    table(pooled.assign(country=pooled["country"].map(country_name))[
+              ["country", "plan", "action_code", "action", "pooled_with", "lead"]]
+          .rename(columns={"action_code": t("code"), **{k: t(k) for k in ("country", "plan", "action",
+                                                                           "pooled_with", "lead")}}),
+          scope, "actions_pooled", t("fu_pooled").format(n=len(pooled)))
+
+unallocated = convert(queries.unallocated_funds(scope), ["unallocated_funds"], cur, display.usd_per_eur)
+if not unallocated.empty:
+    st.subheader(t("unallocated"))
+    st.caption(t("ov_unallocated_help"))
+    for row in unallocated.itertuples():
+        st.markdown(t("ov_unallocated_line").format(plan=row.plan, amount=money(row.unallocated_funds, cur),
+                                                      source=row.unallocated_source or ""))

@@ -1,0 +1,66 @@
+"""Progress: latest status per action, by axis, the history, and actions with no status."""
+
+import streamlit as st
+
+from dashboard import charts, queries
+from dashboard.filters import country_name, current
+from dashboard.i18n import number, t
+from dashboard.ui import chart, empty, table
+
+ORDER = ["completed", "in_progress", "planned", "not_started", "no_status"]
+
+scope, _ = current()
+st.title(t("page_progress"))
+status = queries.current_status(scope)
+if status.empty:
+    empty()
+    st.stop()
+
+counts = status.groupby("status", as_index=False).size().rename(columns={"size": "count"})
+columns = st.columns(len(ORDER))
+for column, key in zip(columns, ORDER):
+    match = counts[counts["status"] == key]
+    column.metric(t(key), number(int(match["count"].iloc[0]) if not match.empty else 0), border=True)
+
+axis_labels = queries.axis_labels()
+by_axis = status.groupby(["axis", "status"], as_index=False, sort=False).size().rename(columns={"size": "count"})
+by_axis = by_axis.assign(axis=by_axis["axis"].map(lambda a: charts.wrap(axis_labels.get(a, a), 50)),
+                         status=by_axis["status"].map(t))
+by_axis = by_axis.sort_values("status", key=lambda s: s.map({t(k): i for i, k in enumerate(ORDER)}))
+colors = {t(k): v for k, v in charts.STATUS_COLORS.items()}
+figure = charts.bars(by_axis, "count", "axis", t("pr_by_axis"), "", color="status", colors=colors, barmode="stack")
+figure.update_traces(orientation="h")
+figure.update_layout(xaxis_title=t("actions"), yaxis_title=None, height=max(380, 60 * by_axis["axis"].nunique() + 160))
+figure.update_yaxes(type="category", autorange="reversed")
+figure.update_xaxes(type="linear")
+chart(figure, "status_by_axis")
+
+reported = status[status["status"] != "no_status"]
+st.subheader(t("pr_latest"))
+if reported.empty:
+    empty(t("pr_none_reported"))
+else:
+    table(reported.assign(country=reported["country"].map(country_name), status=reported["status"].map(t))[
+              ["country", "plan", "action_code", "action", "status", "as_of", "comment", "source"]]
+          .rename(columns={"action_code": t("code"), **{k: t(k) for k in ("country", "plan", "action", "status",
+                                                                           "as_of", "comment", "source")}}),
+          scope, "latest_status", t("pr_latest"))
+
+st.subheader(t("pr_history"))
+history = queries.status_history(scope)
+if history.empty:
+    empty(t("pr_none_reported"))
+else:
+    table(history.assign(country=history["country"].map(country_name), status=history["status"].map(t))[
+              ["country", "plan", "action_code", "action", "as_of", "status", "comment", "source"]]
+          .rename(columns={"action_code": t("code"), **{k: t(k) for k in ("country", "plan", "action", "as_of",
+                                                                           "status", "comment", "source")}}),
+          scope, "status_history", t("pr_history"))
+
+missing = status[status["status"] == "no_status"]
+st.subheader(t("pr_missing").format(n=number(len(missing))))
+if not missing.empty:
+    table(missing.assign(country=missing["country"].map(country_name))[
+              ["country", "plan", "action_code", "action", "lead"]]
+          .rename(columns={"action_code": t("code"), **{k: t(k) for k in ("country", "plan", "action", "lead")}}),
+          scope, "actions_without_status", t("pr_missing").format(n=len(missing)))

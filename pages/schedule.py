@@ -1,0 +1,89 @@
+"""Schedule: actions over the semesters, coverage, cost per semester, late actions, horizons."""
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from dashboard import charts, metrics, queries
+from dashboard.filters import country_name, current
+from dashboard.i18n import date, number, t
+from dashboard.money import convert
+from dashboard.ui import chart, empty, table
+
+scope, display = current()
+st.title(t("page_schedule"))
+scheduled = queries.scheduled_semesters(scope)
+actions = queries.actions(scope)
+if actions.empty:
+    empty()
+    st.stop()
+
+several_plans = actions[["country", "plan"]].drop_duplicates().shape[0] > 1
+
+
+def label(row) -> str:
+    title = row.action if len(row.action) <= 55 else row.action[:54].rstrip() + "…"
+    prefix = f"{row.country} · " if several_plans else ""
+    return f"{prefix}{row.action_code} {title}"
+
+
+if scheduled.empty:
+    empty(t("sc_no_semesters"))
+else:
+    scheduled = scheduled.assign(label=[label(r) for r in scheduled.itertuples()])
+    bars = []
+    for (_, _, _, lbl, axis, action), group in scheduled.groupby(
+            ["country", "plan", "row", "label", "axis", "action"], sort=False):
+        for first, last in metrics.runs(group["semester"].tolist()):
+            bars.append({"label": lbl, "axis": axis, "action": action, "start": metrics.semester_start(first),
+                         "end": metrics.semester_end(last), "semesters": f"{first} → {last}"})
+    chart(charts.gantt(pd.DataFrame(bars), t("sc_gantt")), "schedule_gantt")
+
+    matrix = pd.crosstab(scheduled["label"], scheduled["semester"]).reindex(
+        list(dict.fromkeys(scheduled["label"])))
+    chart(charts.coverage_heatmap(matrix.clip(upper=1), t("sc_heatmap")), "schedule_heatmap")
+
+    per_semester = scheduled.groupby("semester", as_index=False).size().rename(columns={"size": "count"})
+    left, right = st.columns(2)
+    with left:
+        chart(charts.bars(per_semester, "semester", "count", t("sc_running"), t("actions")), "actions_per_semester")
+    with right:
+        spread = metrics.cost_per_semester(convert(scheduled, ["estimated_cost"], display.currency,
+                                                   display.usd_per_eur))
+        chart(charts.bars(spread, "semester", "share", t("sc_cost"), f"{t('estimated')} ({display.currency})"),
+              "cost_per_semester")
+    st.caption(t("sc_spread_rule"))
+
+st.subheader(t("sc_late"))
+as_of = st.date_input(t("sc_as_of"), value=dt.date.today(), key="as_of", format="DD/MM/YYYY")
+late = queries.late_actions(scope, as_of)
+if late.empty:
+    st.success(t("sc_none_late").format(date=date(as_of)), icon=":material/check:")
+else:
+    st.markdown(t("sc_late_count").format(n=number(len(late)), date=date(as_of)))
+    late = late.assign(country=late["country"].map(country_name), status=late["status"].map(t))
+    table(late[["country", "plan", "action_code", "action", "lead", "last_semester", "planned_end", "status",
+                "status_as_of"]].rename(columns={
+                    "action_code": t("code"), "last_semester": t("sc_last_semester"),
+                    "planned_end": t("sc_planned_end"), "status_as_of": t("as_of"),
+                    **{k: t(k) for k in ("country", "plan", "action", "lead", "status")}}),
+          scope, "late_actions", t("sc_late"))
+
+scheduled_rows = set(zip(scheduled["country"], scheduled["plan"], scheduled["row"]))
+horizon_only = actions[[(c, p, r) not in scheduled_rows and len(h) > 0
+                        for c, p, r, h in zip(actions["country"], actions["plan"], actions["row"], actions["horizon"])]]
+if not horizon_only.empty:
+    st.subheader(t("sc_horizons"))
+    st.caption(t("sc_horizons_note"))
+    exploded = horizon_only.explode("horizon")
+    counts = exploded.groupby(["plan", "horizon"], as_index=False).size().rename(columns={"size": "count"})
+    order = {"short": 0, "medium": 1, "long": 2}
+    counts = counts.sort_values("horizon", key=lambda s: s.map(order))
+    counts["horizon"] = counts["horizon"].map(lambda h: t("medium_term" if h == "medium" else h))
+    chart(charts.bars(counts, "horizon", "count", t("sc_by_horizon"), t("actions"), color="plan"), "by_horizon")
+    table(horizon_only.assign(horizon=horizon_only["horizon"].map(
+              lambda hs: ", ".join(t("medium_term" if h == "medium" else h) for h in hs)))[
+              ["plan", "action_code", "action", "horizon", "partners"]]
+          .rename(columns={"action_code": t("code"), **{k: t(k) for k in ("plan", "action", "horizon", "partners")}}),
+          scope, "actions_by_horizon", t("sc_horizons"))
