@@ -21,10 +21,11 @@ display = display_settings()
 scope = sidebar_scope()
 remember(scope, display)
 
+# url_path = the file's stem, so that a page's address is the same however Streamlit routes it;
+# the default page (overview) is at the app's root.
 pages = {
     t("section_dashboard"): [
-        st.Page("pages/overview.py", title=t("page_overview"), icon=":material/dashboard:", url_path="overview",
-                default=True),
+        st.Page("pages/overview.py", title=t("page_overview"), icon=":material/dashboard:", default=True),
         st.Page("pages/funding.py", title=t("page_funding"), icon=":material/payments:", url_path="funding"),
         st.Page("pages/schedule.py", title=t("page_schedule"), icon=":material/calendar_month:",
                 url_path="schedule"),
@@ -33,7 +34,7 @@ pages = {
         st.Page("pages/progress.py", title=t("page_progress"), icon=":material/task_alt:", url_path="progress"),
     ],
     t("section_data"): [
-        st.Page("pages/data_quality.py", title=t("page_quality"), icon=":material/rule:", url_path="quality"),
+        st.Page("pages/data_quality.py", title=t("page_quality"), icon=":material/rule:", url_path="data_quality"),
         st.Page("pages/upload.py", title=t("page_upload"), icon=":material/upload_file:", url_path="upload"),
     ],
 }

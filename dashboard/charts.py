@@ -33,6 +33,7 @@ def estimated_vs_available(frame: pd.DataFrame, category: str, title: str, curre
     ])
     figure.update_layout(title=title, barmode="group", xaxis_title=f"{t('value')} ({currency})",
                          yaxis={"autorange": "reversed"}, height=max(320, 90 * len(frame) + 140))
+    figure.update_xaxes(tickformat=",.0f")
     return figure
 
 
@@ -42,19 +43,22 @@ def gap_treemap(frame: pd.DataFrame, title: str, currency: str) -> go.Figure:
         data[column] = data[column].fillna("—").map(lambda v: wrap(v, 28))
     figure = px.treemap(data, path=[px.Constant(t("gap")), "axis", "effect", "action"], values="gap",
                         color_discrete_sequence=px.colors.qualitative.Safe)
-    figure.update_traces(texttemplate="%{label}<br>%{value:,.0f} " + currency, root_color="#F2F5F9")
+    # Axis and effect are legible on a projector; a click opens an effect's actions.
+    figure.update_traces(texttemplate="%{label}<br>%{value:,.0f} " + currency, root_color="#F2F5F9", maxdepth=3)
     figure.update_layout(title=title, height=620)
     return figure
 
 
-def gantt(bars: pd.DataFrame, title: str) -> go.Figure:
+def gantt(bars: pd.DataFrame, title: str, semesters: list[str], starts: list) -> go.Figure:
     figure = px.timeline(bars, x_start="start", x_end="end", y="label", color="axis",
                          hover_data={"action": True, "semesters": True, "label": False},
                          color_discrete_sequence=px.colors.qualitative.Safe)
     figure.update_yaxes(autorange="reversed", title=None, categoryorder="array",
                         categoryarray=list(dict.fromkeys(bars["label"])))
-    figure.update_layout(title=title, height=max(420, 26 * bars["label"].nunique() + 160),
-                         legend_title_text=t("axis"), xaxis_title=t("semester"))
+    figure.update_layout(title=title, height=max(420, 26 * bars["label"].nunique() + 200),
+                         legend_title_text=None, xaxis_title=None, legend={"y": -0.02, "yanchor": "top"})
+    # Semester names on top, where a long chart is read from.
+    figure.update_xaxes(side="top", tickvals=starts, ticktext=semesters, tickangle=-45, showgrid=True)
     return figure
 
 

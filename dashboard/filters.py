@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
 from loaders.reference import reference
 
@@ -64,6 +65,13 @@ def remember(scope: Scope, display: Display) -> None:
 
 def current() -> tuple[Scope, Display]:
     """The scope and display settings of this run, as set by app.py."""
+    if "_view" not in st.session_state:
+        # Until some run calls st.navigation, Streamlit (1.67) routes a process's first
+        # request the old way when a pages/ folder exists: a shared link to a page runs
+        # that page without app.py (streamlit#10276). Declare st.navigation routing and
+        # rerun: the same URL then goes through app.py to this page.
+        PagesManager.uses_pages_directory = False
+        st.rerun()
     return st.session_state["_view"]
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 
 import streamlit as st
 from babel.dates import format_date
-from babel.numbers import format_currency, format_decimal, format_percent
+from babel.numbers import format_compact_currency, format_currency, format_decimal, format_percent
 
 LANGUAGES = {"fr": "Français", "en": "English"}
 LOCALES = {"fr": "fr_FR", "en": "en_GB"}  # en_GB writes US$, never a bare $
@@ -124,6 +124,10 @@ TEXT.update({
     "ov_unallocated_help": {"fr": "Fonds annoncés au niveau du plan mais rattachés à aucune action : montrés à part, jamais répartis ni comptés dans la couverture.",
                             "en": "Funds announced for the plan but tied to no action: shown apart, never spread over actions nor counted in coverage."},
     "ov_unallocated_line": {"fr": "{plan} : {amount} non alloués ({source})", "en": "{plan}: {amount} unallocated ({source})"},
+    "ov_short_cases_investigated": {"fr": "Enquêtes", "en": "Cases investigated"},
+    "ov_short_persons_arrested": {"fr": "Arrestations", "en": "Persons arrested"},
+    "ov_short_persons_prosecuted": {"fr": "Poursuites", "en": "Persons prosecuted"},
+    "ov_short_persons_convicted": {"fr": "Condamnations", "en": "Persons convicted"},
     "ov_enforcement": {"fr": "Derniers chiffres de répression", "en": "Latest enforcement figures"},
     "ov_no_enforcement": {"fr": "Aucun chiffre de répression pour ces filtres.", "en": "No enforcement figures for these filters."},
     "ov_summed": {"fr": "Somme de {n} chiffres rapportés séparément pour cette période.", "en": "Sum of {n} figures reported separately for this period."},
@@ -269,6 +273,14 @@ def money(value, currency: str, language: str | None = None) -> str:
     pattern = "¤#,##0" if before else "#,##0\u00a0¤"
     return format_currency(round(float(value)), currency, format=pattern, locale=locale(language),
                            currency_digits=False)
+
+
+def money_card(value, currency: str, language: str | None = None) -> str:
+    """Money for a metric card: exact below a million, compact above (10 M $US), so
+    that it fits the card on a projector; the exact figure goes in the card's help."""
+    if value is None or abs(float(value)) < 1_000_000:
+        return money(value, currency, language)
+    return format_compact_currency(float(value), currency, locale=locale(language), fraction_digits=1)
 
 
 def number(value, language: str | None = None) -> str:

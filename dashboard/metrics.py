@@ -101,3 +101,11 @@ def latest_per_country(values: pd.DataFrame, indicators: list[str]) -> pd.DataFr
     current = totals[totals["period_end"] == latest]
     return (current.groupby(["country", "period_start", "period_end", "indicator"], as_index=False)
             .agg(value=("value", "sum"), rows=("value", "size")))
+
+
+def short_source(source: str | None) -> str:
+    """The part of a source that tells counts of one document apart: what follows the
+    document's name (`..., Q15 (traite des personnes), 4e puce` -> `Q15 (...), 4e puce`)."""
+    if not source:
+        return ""
+    return source.split("), ", 1)[1] if "), " in source else source

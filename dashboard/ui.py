@@ -62,19 +62,24 @@ def excel_bytes(frame: pd.DataFrame, scope: Scope, title: str) -> bytes:
 def table(frame: pd.DataFrame, scope: Scope, name: str, title: str, column_config: dict | None = None,
           height: int | str = "auto") -> None:
     """A table and its two downloads. `name` is the file stem, `title` the sheet title."""
-    st.dataframe(frame, hide_index=True, column_config=column_config, height=height)
-    left, right, _ = st.columns([1, 1, 6])
-    left.download_button(f"{t('download')} {t('download_csv')}", csv_bytes(frame, scope), f"{name}.csv",
-                         "text/csv", key=f"csv-{name}", icon=":material/download:")
-    right.download_button(f"{t('download')} {t('download_xlsx')}", excel_bytes(frame, scope, title),
-                          f"{name}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                          key=f"xlsx-{name}", icon=":material/download:")
+    date_format = "DD/MM/YYYY" if lang() == "fr" else "D MMM YYYY"
+    config = {column: st.column_config.DateColumn(format=date_format)
+              for column in frame.columns if pd.api.types.is_datetime64_any_dtype(frame[column])}
+    st.dataframe(frame, hide_index=True, column_config={**config, **(column_config or {})}, height=height)
+    with st.container(horizontal=True):
+        st.download_button(t("download_csv"), csv_bytes(frame, scope), f"{name}.csv", "text/csv",
+                           key=f"csv-{name}", icon=":material/download:", help=t("download"))
+        st.download_button(t("download_xlsx"), excel_bytes(frame, scope, title), f"{name}.xlsx",
+                           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                           key=f"xlsx-{name}", icon=":material/download:", help=t("download"))
 
 
 def chart(figure: go.Figure, name: str, height: int | None = None) -> None:
-    figure.update_layout(font={"size": 15}, margin={"t": 60, "l": 10, "r": 10, "b": 10},
-                         legend={"orientation": "h", "yanchor": "bottom", "y": 1.02, "x": 0},
-                         separators=", " if lang() == "fr" else ".,")
+    # Title on the left, legend on the right above the plot: they never overlap.
+    figure.update_layout(font={"size": 15}, margin={"t": 90, "l": 10, "r": 10, "b": 10},
+                         title={"x": 0, "xanchor": "left", "y": 0.98, "yanchor": "top"},
+                         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
+                         separators=", " if lang() == "fr" else ".,")
     if height:
         figure.update_layout(height=height)
     st.plotly_chart(figure, config={

@@ -48,15 +48,17 @@ split = metrics.sex_split(values[values["indicator"].isin(CHAIN + ASSISTANCE + [
 if split.empty:
     empty(t("en_none_for").format(what=t("en_by_sex")))
 else:
-    split = split.assign(label=split["indicator"].map(indicator) + " · " + split["source"].fillna("").str.extract(
-        r"(Q\d+[^,]*(?:, [^,]+)?)$", expand=False).fillna(""))
+    # One bar per count: indicator, age group and source tell counts apart.
+    split = split.assign(label=[
+        charts.wrap(" · ".join(part for part in (indicator(i), "" if a == "all" else t(a), metrics.short_source(src)) if part), 60)
+        for i, a, src in zip(split["indicator"], split["age_group"], split["source"])])
     long = split.melt(id_vars=["label"], value_vars=["F", "M", "not_disaggregated"], var_name="sex",
                       value_name="value")
     long = long[long["value"] > 0].assign(sex=lambda f: f["sex"].map(t))
     colors = {t(k): v for k, v in charts.SEX_COLORS.items()}
     figure = charts.bars(long, "value", "label", t("en_by_sex"), "", color="sex", colors=colors, barmode="stack")
     figure.update_traces(orientation="h")
-    figure.update_layout(yaxis_title=None, xaxis_title=t("count"), height=max(380, 40 * long["label"].nunique() + 160))
+    figure.update_layout(yaxis_title=None, xaxis_title=t("count"), height=max(380, 56 * long["label"].nunique() + 160))
     figure.update_yaxes(type="category", autorange="reversed")
     figure.update_xaxes(type="linear")
     chart(figure, "by_sex")

@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard import charts, metrics, queries
 from dashboard.filters import country_name, current
-from dashboard.i18n import money, number, percent, t
+from dashboard.i18n import money, money_card, number, percent, t
 from dashboard.money import convert
 from dashboard.ui import chart, empty, table
 
@@ -20,9 +20,9 @@ if actions.empty:
 
 totals = metrics.funding_totals(actions)
 c1, c2, c3, c4 = st.columns(4)
-c1.metric(t("estimated"), money(totals.estimated, cur), border=True)
-c2.metric(t("available"), money(totals.available, cur), border=True)
-c3.metric(t("gap"), money(totals.gap, cur), border=True)
+c1.metric(t("estimated"), money_card(totals.estimated, cur), border=True)
+c2.metric(t("available"), money_card(totals.available, cur), border=True)
+c3.metric(t("gap"), money_card(totals.gap, cur), border=True)
 c4.metric(t("coverage"), percent(totals.coverage), border=True)
 
 costed = actions[actions["cost_status"] == "costed"]

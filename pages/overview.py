@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard import metrics, queries
 from dashboard.filters import country_name, current, describe
-from dashboard.i18n import indicator, money, number, percent, period, t
+from dashboard.i18n import indicator, money, money_card, number, percent, period, t
 from dashboard.money import convert
 from dashboard.ui import empty
 
@@ -20,17 +20,18 @@ else:
     totals = metrics.funding_totals(actions)
     cur = display.currency
     c1, c2, c3, c4 = st.columns(4)
-    c1.metric(t("estimated"), money(totals.estimated, cur), border=True, help=t("ov_estimated_help"))
-    c2.metric(t("available"), money(totals.available, cur), border=True)
-    c3.metric(t("gap"), money(totals.gap, cur), border=True)
+    c1.metric(t("estimated"), money_card(totals.estimated, cur), border=True, help=t("ov_estimated_help"))
+    c2.metric(t("available"), money_card(totals.available, cur), border=True)
+    c3.metric(t("gap"), money_card(totals.gap, cur), border=True)
     c4.metric(t("coverage"), percent(totals.coverage), border=True, help=t("ov_coverage_help"))
     c5, c6, c7, c8 = st.columns(4)
     c5.metric(t("actions"), number(totals.actions), border=True)
     c6.metric(t("not_costed_count"), number(totals.not_costed), border=True)
     c7.metric(t("pooled_count"), number(totals.pooled), border=True)
     unallocated = convert(queries.unallocated_funds(scope), ["unallocated_funds"], cur, display.usd_per_eur)
-    c8.metric(t("unallocated"), money(unallocated["unallocated_funds"].sum(), cur) if not unallocated.empty
-              else money(0, cur), border=True, help=t("ov_unallocated_help"))
+    unallocated_total = float(unallocated["unallocated_funds"].sum()) if not unallocated.empty else 0.0
+    c8.metric(t("unallocated"), money_card(unallocated_total, cur), border=True,
+              help=f"{money(unallocated_total, cur)}. {t('ov_unallocated_help')}")
     for row in unallocated.itertuples():
         st.caption(t("ov_unallocated_line").format(plan=row.plan, amount=money(row.unallocated_funds, cur),
                                                      source=row.unallocated_source or ""))
@@ -50,7 +51,8 @@ else:
             value = number(match["value"].iloc[0]) if not match.empty else "—"
             note = t("ov_summed").format(n=int(match["rows"].iloc[0])) if not match.empty and \
                 match["rows"].iloc[0] > 1 else None
-            column.metric(indicator(key), value, border=True, help=note)
+            help_text = " ".join(part for part in (indicator(key), note) if part)
+            column.metric(t(f"ov_short_{key}"), value, border=True, help=help_text)
     st.caption(t("enf_caveat"))
 
 issues = queries.issue_count()

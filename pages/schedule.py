@@ -38,7 +38,9 @@ else:
         for first, last in metrics.runs(group["semester"].tolist()):
             bars.append({"label": lbl, "axis": axis, "action": action, "start": metrics.semester_start(first),
                          "end": metrics.semester_end(last), "semesters": f"{first} → {last}"})
-    chart(charts.gantt(pd.DataFrame(bars), t("sc_gantt")), "schedule_gantt")
+    all_semesters = sorted(scheduled["semester"].unique())
+    chart(charts.gantt(pd.DataFrame(bars), t("sc_gantt"), all_semesters,
+                       [metrics.semester_start(s) for s in all_semesters]), "schedule_gantt")
 
     matrix = pd.crosstab(scheduled["label"], scheduled["semester"]).reindex(
         list(dict.fromkeys(scheduled["label"])))
