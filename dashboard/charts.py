@@ -56,7 +56,8 @@ def gantt(bars: pd.DataFrame, title: str, semesters: list[str], starts: list) ->
     figure.update_yaxes(autorange="reversed", title=None, categoryorder="array",
                         categoryarray=list(dict.fromkeys(bars["label"])))
     figure.update_layout(title=title, height=max(420, 26 * bars["label"].nunique() + 200),
-                         legend_title_text=None, xaxis_title=None, legend={"y": -0.02, "yanchor": "top"})
+                         legend_title_text=None, xaxis_title=None,
+                         legend={"orientation": "h", "y": -0.01, "yanchor": "top", "x": 0, "xanchor": "left"})
     # Semester names on top, where a long chart is read from.
     figure.update_xaxes(side="top", tickvals=starts, ticktext=semesters, tickangle=-45, showgrid=True)
     return figure

@@ -75,11 +75,13 @@ def table(frame: pd.DataFrame, scope: Scope, name: str, title: str, column_confi
 
 
 def chart(figure: go.Figure, name: str, height: int | None = None) -> None:
-    # Title on the left, legend on the right above the plot: they never overlap.
+    # Title on the left, legend on the right above the plot, so they never overlap;
+    # a builder that placed its legend elsewhere (the Gantt, below) keeps its place.
     figure.update_layout(font={"size": 15}, margin={"t": 90, "l": 10, "r": 10, "b": 10},
                          title={"x": 0, "xanchor": "left", "y": 0.98, "yanchor": "top"},
-                         legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1},
-                         separators=", " if lang() == "fr" else ".,")
+                         separators=",\u202f" if lang() == "fr" else ".,")
+    if figure.layout.legend.y is None:
+        figure.update_layout(legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1})
     if height:
         figure.update_layout(height=height)
     st.plotly_chart(figure, config={
