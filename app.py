@@ -16,10 +16,16 @@ st.set_page_config(page_title="Cible 8.7 / Target 8.7", page_icon="assets/logo.s
                    initial_sidebar_state="expanded")
 st.logo("assets/logo.svg")
 
-language_switch()
-display = display_settings()
-scope = sidebar_scope()
-remember(scope, display)
+try:
+    language_switch()
+    display = display_settings()
+    scope = sidebar_scope()
+    remember(scope, display)
+except Exception:
+    # The frame itself failed (e.g. the database is held by another program): say so.
+    logging.getLogger("dashboard").exception("the frame failed")
+    st.error(t("unexpected"), icon=":material/error:")
+    st.stop()
 
 # url_path = the file's stem, so that a page's address is the same however Streamlit routes it;
 # the default page (overview) is at the app's root.

@@ -61,14 +61,16 @@ def display_settings() -> Display:
 
 def remember(scope: Scope, display: Display) -> None:
     st.session_state["_view"] = (scope, display)
+    st.session_state["_framed"] = True  # taken by the page of this same run
 
 
 def current() -> tuple[Scope, Display]:
     """The scope and display settings of this run, as set by app.py."""
-    if "_view" not in st.session_state:
-        # Until some run calls st.navigation, Streamlit (1.67) routes a process's first
-        # request the old way when a pages/ folder exists: a shared link to a page runs
-        # that page without app.py (streamlit#10276). Declare st.navigation routing and
+    if not st.session_state.pop("_framed", False):
+        # Until some run calls st.navigation, Streamlit (1.67) routes the old way when a
+        # pages/ folder exists, and runs a page without app.py: on a server's first
+        # request (a shared link after a restart, streamlit#10276), and on every AppTest
+        # run. The scope would be missing or stale; declare st.navigation routing and
         # rerun: the same URL then goes through app.py to this page.
         PagesManager.uses_pages_directory = False
         st.rerun()

@@ -173,6 +173,8 @@ TEXT.update({
     "en_none_for": {"fr": "Aucun chiffre pour « {what} » avec ces filtres.", "en": "No figure for '{what}' with these filters."},
     "en_summed_note": {"fr": "Quand un rapport donne plusieurs chiffres pour le même indicateur (sources ou catégories distinctes), ils sont additionnés ici ; le tableau des sources les détaille.",
                        "en": "When a report gives several figures for the same indicator (distinct sources or categories), they are added up here; the sources table lists each."},
+    "en_filters_ignored": {"fr": "Sans effet sur cette page : {filters} (les chiffres rapportés ne sont pas rattachés aux actions du plan).",
+                           "en": "No effect on this page: {filters} (the reported counts are not tied to the plan's actions)."},
     "en_by_sex": {"fr": "Par sexe", "en": "By sex"},
     "en_sex_note": {"fr": "« Non ventilé » : la part du total que le rapport ne répartit pas entre femmes et hommes.",
                     "en": "'Not disaggregated': the part of the total the report does not split between women and men."},

@@ -13,6 +13,10 @@ ASSISTANCE = ["victims_identified", "victims_assisted", "victims_rescued", "vict
 
 scope, _ = current()
 st.title(t("page_enforcement"))
+ignored = [t(label) for label, values in (("f_axis", scope.axes), ("f_effect", scope.effects), ("f_lead", scope.leads),
+                                          ("f_partner", scope.partners), ("f_priority", scope.priorities)) if values]
+if ignored:
+    st.caption(t("en_filters_ignored").format(filters=", ".join(ignored)))
 values = queries.indicators(scope)
 if values.empty:
     empty()

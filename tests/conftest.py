@@ -1,11 +1,20 @@
-"""Shared fixtures: an empty in-memory store, and one loaded with the shipped data."""
+"""Shared fixtures: an empty in-memory store, and one loaded with the shipped data.
+
+The app's database for page tests is a fresh file per test session (set before any
+import reads DASHBOARD_DB), so tests never touch var/dashboard.duckdb.
+"""
 
 from __future__ import annotations
 
-import duckdb
-import pytest
+import os
+import tempfile
 
-from loaders import ensure_schema, ingest, sync_shipped
+os.environ["DASHBOARD_DB"] = os.path.join(tempfile.mkdtemp(prefix="dashboard-tests-"), "app.duckdb")
+
+import duckdb  # noqa: E402
+import pytest  # noqa: E402
+
+from loaders import ensure_schema, ingest, sync_shipped  # noqa: E402
 
 
 @pytest.fixture

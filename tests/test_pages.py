@@ -1,0 +1,161 @@
+"""Every page through streamlit.testing.v1.AppTest, on the shipped data: figures, filters, language."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+PAGES = ["pages/overview.py", "pages/funding.py", "pages/schedule.py", "pages/enforcement.py",
+         "pages/progress.py", "pages/data_quality.py", "pages/upload.py"]
+CM_AXIS_3 = ("Prévention de la traite, protection des victimes, répression des auteurs de la traite des êtres "
+             "humains et production des données")
+CI_ROADMAP = "Feuille de route de la Task force Alliance 8.7 (2021)"
+
+
+def app(page: str | None = None, **filters) -> AppTest:
+    """The app as opened from a link: URL parameters hold the filters as the sidebar
+    shows them (Streamlit binds a multiselect to its displayed labels)."""
+    at = AppTest.from_file(APP, default_timeout=120)
+    for key, value in filters.items():
+        at.query_params[key] = value
+    at.run()
+    if page:
+        at.switch_page(page)
+        at.run()
+    return at
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def no_failure(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_without_error(page):
+    at = app(page)
+    no_failure(at)
+    assert at.title, "each page has a title"
+
+
+def test_overview_cameroon_funding_figures():
+    at = app(country=["Cameroun"])
+    no_failure(at)
+    values = metrics(at)
+    assert values["Coût estimé"] == "560\u202f000\xa0$US"
+    assert values["Fonds disponibles"] == "25\u202f000\xa0$US"
+    assert values["Besoin de financement"] == "535\u202f000\xa0$US"
+    assert values["Couverture"] == "4,5\xa0%"
+    assert values["Actions"] == "30" and values["Actions cumulées"] == "2"
+
+
+def test_axis_filter_from_the_sidebar():
+    at = app(country=["Cameroun"])
+    at.multiselect(key="axis").set_value([CM_AXIS_3]).run()
+    no_failure(at)
+    assert metrics(at)["Coût estimé"] == "226\u202f000\xa0$US"
+    # A shared link names the axis as the filter shows it.
+    assert app(country=["Cameroun"], axis=[f"3 · {CM_AXIS_3}"]).metric[0].value == "226\u202f000\xa0$US"
+
+
+def test_cote_divoire_roadmap_not_yet_costed():
+    at = app(plan=[CI_ROADMAP])
+    values = metrics(at)
+    assert values["Actions à chiffrer"] == "23" and values["Actions"] == "23"
+    assert values["Coût estimé"] == "0\xa0$US" and values["Couverture"] == "—"
+    funding = app("pages/funding.py", plan=[CI_ROADMAP])
+    no_failure(funding)
+    assert any("Aucune des 23 actions" in i.value for i in funding.info)
+    assert any(s.value.startswith("Actions à chiffrer (23)") for s in funding.subheader)
+
+
+def test_cote_divoire_2023_enforcement():
+    at = app(country=["Côte d’Ivoire"])
+    values = metrics(at)
+    assert values["Poursuites"] == "109" and values["Condamnations"] == "46" and values["Enquêtes"] == "98"
+    page = app("pages/enforcement.py", country=["Côte d’Ivoire"])
+    no_failure(page)
+    sources = page.dataframe[-1].value
+    prosecuted = sources[sources["Indicateur"] == "Personnes poursuivies"]
+    assert prosecuted["Valeur"].tolist() == [109]
+
+
+def test_language_switch_to_english():
+    # Widgets, not URL parameters: AppTest does not write widget changes back to its URL.
+    at = app()
+    at.multiselect(key="country").set_value(["CM"]).run()
+    at.segmented_control(key="lang").set_value("en").run()
+    no_failure(at)
+    values = metrics(at)
+    assert values["Estimated cost"] == "US$560,000" and values["Coverage"] == "4.5%"
+    assert at.title[0].value == "Overview"
+
+
+def test_a_filter_that_selects_nothing_gives_a_sentence():
+    at = app(country=["Côte d’Ivoire"], priority=["faible"])
+    no_failure(at)
+    assert any("Aucune donnée ne correspond" in i.value for i in at.info)
+    for page in ("pages/funding.py", "pages/schedule.py", "pages/progress.py"):
+        other = app(page, country=["Côte d’Ivoire"], priority=["faible"])
+        no_failure(other)
+        assert any("Aucune donnée ne correspond" in i.value for i in other.info), page
+    # Counts are not tied to actions: the enforcement page says which filters do not
+    # apply to it, and a year with no count gives the sentence.
+    enforcement = app("pages/enforcement.py", country=["Côte d’Ivoire"], priority=["faible"])
+    assert any("Priorité" in c.value for c in enforcement.caption)
+    empty_year = app("pages/enforcement.py", country=["Côte d’Ivoire"], year=["2021"])
+    assert any("Aucune donnée ne correspond" in i.value for i in empty_year.info)
+
+
+def test_reset_clears_every_filter():
+    at = app()
+    at.multiselect(key="country").set_value(["CM"]).run()
+    at.multiselect(key="priority").set_value(["high"]).run()
+    assert metrics(at)["Actions"] == "22"
+    at.button[0].click().run()
+    assert at.multiselect(key="country").value == [] and at.multiselect(key="priority").value == []
+    assert metrics(at)["Actions"] == "107"
+
+
+def test_display_currency_converts_through_the_rates_file():
+    at = app(country=["Cameroun"], currency="XOF", usd_per_eur="1.0")
+    # 560 000 USD at 1 USD per EUR and 655.957 XOF per EUR.
+    assert metrics(at)["Coût estimé"] == "367,3\xa0M\xa0F\u202fCFA"
+
+
+def test_schedule_late_actions_and_horizons():
+    at = app("pages/schedule.py", country=["Cameroun"])
+    no_failure(at)
+    at.date_input(key="as_of").set_value(__import__("datetime").date(2022, 1, 1)).run()
+    late = at.dataframe[0].value
+    # Planned to end before 2022 and not reported completed: 1.1.2, 1.1.4 and 1.3.5's first run ends later.
+    assert set(late["Code"]) == {"1.1.2", "1.1.4"}
+    roadmap = app("pages/schedule.py", plan=[CI_ROADMAP])
+    no_failure(roadmap)
+    assert any("horizon" in s.value for s in roadmap.subheader)
+
+
+def test_progress_counts_and_missing_statuses():
+    at = app("pages/progress.py", country=["Cameroun"])
+    no_failure(at)
+    values = metrics(at)
+    # "3.2.2" names two actions of the plan: its reported status applies to both.
+    assert values["En cours"] == "6" and values["Achevée"] == "1" and values["Planifiée"] == "1"
+    assert values["Sans statut"] == "22"
+
+
+def test_data_quality_lists_issues_totals_and_aliases():
+    at = app("pages/data_quality.py")
+    no_failure(at)
+    issues, totals, aliases = at.dataframe[1].value, at.dataframe[2].value, at.dataframe[3].value
+    assert set(issues["Cellule"]) == {"G35", "M43", "29"}
+    plan_total = totals[(totals["Niveau"] == "plan") & (totals["Pays"] == "Cameroun")]
+    assert plan_total["Coût indiqué"].tolist() == [542000.0] and plan_total["Somme des actions"].tolist() == [560000.0]
+    assert "MINTESS" in set(aliases["Écrit"])
