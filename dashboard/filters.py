@@ -35,6 +35,20 @@ def priority_name(value: str) -> str:
     return t("no_priority" if value == "none" else value)
 
 
+# Bound widgets write their displayed option into the URL, so the filters whose names
+# are translated show both names: a link keeps working in either language.
+def country_option(code: str) -> str:
+    names = reference().country_names.get(code)
+    if not names:
+        return code
+    return names[0] if names[0] == names[1] else f"{names[0]} / {names[1]}"
+
+
+def priority_option(value: str) -> str:
+    key = "no_priority" if value == "none" else value
+    return f"{t(key, 'fr')} / {t(key, 'en')}"
+
+
 def language_switch() -> None:
     st.sidebar.segmented_control(
         t("language"), options=list(LANGUAGES), format_func=LANGUAGES.get, key="lang", default="fr",
@@ -95,7 +109,7 @@ def _multiselect(key: str, label: str, options: list, format_func=str) -> tuple:
 def sidebar_scope() -> Scope:
     st.sidebar.markdown(f"### {t('filters')}")
     base = queries.filter_options((), ())
-    countries = _multiselect("country", t("f_country"), base["countries"], country_name)
+    countries = _multiselect("country", t("f_country"), base["countries"], country_option)
     plans = _multiselect("plan", t("f_plan"), queries.filter_options(countries, ())["plans"])
     options = queries.filter_options(countries, plans)
     axis_labels, effect_labels = queries.axis_labels(), queries.effect_labels()
@@ -103,7 +117,7 @@ def sidebar_scope() -> Scope:
     effects = _multiselect("effect", t("f_effect"), options["effects"], lambda e: effect_labels.get(e, e))
     leads = _multiselect("lead", t("f_lead"), options["leads"])
     partners = _multiselect("partner", t("f_partner"), options["partners"])
-    priorities = _multiselect("priority", t("f_priority"), list(PRIORITIES), priority_name)
+    priorities = _multiselect("priority", t("f_priority"), list(PRIORITIES), priority_option)
     years = _multiselect("year", t("f_year"), options["years"])
     st.sidebar.button(t("reset_filters"), on_click=_reset, icon=":material/filter_alt_off:",
                       width="stretch")

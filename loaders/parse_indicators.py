@@ -19,7 +19,7 @@ from .model import IndicatorRow, ParsedFile
 from .read import RawSheet
 from .reference import Reference
 from .rows import RowCursor, is_blank
-from .text import clean, clean_multiline
+from .text import clean, clean_multiline, code_text
 
 SEX_FR = {"F": "femmes", "M": "hommes"}
 SEX_EN = {"F": "women", "M": "men"}
@@ -67,7 +67,7 @@ def parse_indicator_sheet(sheet: RawSheet, header: HeaderMap, log: IssueLog, ref
             country=country, period_start=start, period_end=end, theme=theme, indicator=indicator,
             sex=sex, age_group=age, value=value, source=clean(cur.raw("source")) or None,
             organisation=clean(cur.raw("organisation")) or None,
-            action_code=clean(cur.raw("action_code")).rstrip(".") or None,
+            action_code=code_text(cur.raw("action_code")) or None,
             comment=clean_multiline(cur.raw("comment")) or None, sheet=sheet.name, row=cur.number,
         )
         if row.key in seen:

@@ -28,7 +28,7 @@ from .model import ActionRow, AliasApplied, ParsedFile, PlanData, StatedTotal
 from .read import RawSheet
 from .reference import Reference
 from .rows import RowCursor, is_blank
-from .text import clean, clean_multiline, fold
+from .text import clean, clean_multiline, code_text, fold
 
 GROUPING_LEVELS = (("country",), ("plan",), ("axis_code", "axis"), ("effect_code", "effect"))
 GROUPING_FIELDS = tuple(f for level in GROUPING_LEVELS for f in level)
@@ -52,7 +52,7 @@ def _blank(value) -> bool:
 @lru_cache(maxsize=1 << 14, typed=True)
 def _split_code(code_raw, label_raw, pattern) -> tuple[str | None, str | None]:
     """`1 - Lutte contre ...` -> ('1', 'Lutte contre ...'); an explicit code wins."""
-    code = clean(code_raw).rstrip(".") or None
+    code = code_text(code_raw) or None
     label = clean(label_raw) or None
     if label:
         m = pattern.match(label)
@@ -201,7 +201,7 @@ class PlanSheetParser:
         if not action:
             cur.fail("action", "missing_value", "« Action » est vide ; écrivez l'intitulé de l'action",
                      "'Action' is empty; write what the action is")
-        code = cur.text("action_code").rstrip(".")
+        code = code_text(cur.raw("action_code"))
         priority = cur.parse("priority", parse_priority)
         horizon = cur.parse("horizon", parse_horizon) or []
         declared = cur.parse("currency", parse_currency)
@@ -271,7 +271,7 @@ class PlanSheetParser:
         if any(fold(label) in PLAN_TOTAL_LABELS for label in labels):
             level = "plan"
         if level is None:
-            code = clean(own["effect_code"]).rstrip(".") or None
+            code = code_text(own["effect_code"]) or None
             if code is None:
                 for label in labels:
                     if m := _EFFECT_LABEL.search(label):
@@ -281,7 +281,7 @@ class PlanSheetParser:
                 code, _ = _split_code(None, own["effect"], _EFFECT_PREFIX)
             level = "effect" if code else None
         if level is None:
-            code = clean(own["axis_code"]).rstrip(".") or None
+            code = code_text(own["axis_code"]) or None
             if code is None:
                 for label in labels:
                     if m := _AXIS_LABEL.search(label):

@@ -16,7 +16,7 @@ from .model import ParsedFile, StatusRow
 from .read import RawSheet
 from .reference import Reference
 from .rows import RowCursor, is_blank
-from .text import clean, clean_multiline, fold
+from .text import clean, clean_multiline, code_text, fold
 
 
 def parse_status_sheet(sheet: RawSheet, header: HeaderMap, log: IssueLog, ref: Reference,
@@ -38,7 +38,7 @@ def parse_status_sheet(sheet: RawSheet, header: HeaderMap, log: IssueLog, ref: R
         if cur.failed:
             continue
         out.statuses.append(StatusRow(
-            country=country, plan=clean(cur.raw("plan")) or None, action_code=code.rstrip("."),
+            country=country, plan=clean(cur.raw("plan")) or None, action_code=code_text(cur.raw("action_code")),
             as_of=as_of, status=status, comment=clean_multiline(cur.raw("comment")) or None,
             source=clean(cur.raw("source")) or None, sheet=sheet.name, row=cur.number,
         ))

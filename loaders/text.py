@@ -51,3 +51,11 @@ def fold(value: object) -> str:
 def fold_compact(value: object) -> str:
     """Comparison key with no spaces at all: `Respon-sable principal` == `responsable principal`."""
     return fold(value).replace(" ", "")
+
+
+def code_text(value: object) -> str:
+    """An axis, effect or action code as written: a code typed as a number comes back
+    from the spreadsheet as a float (`1.0`), which is the code `1`."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return clean(value).rstrip(".")

@@ -31,7 +31,8 @@ colors = {t(k): v for k, v in charts.STATUS_COLORS.items()}
 figure = charts.bars(by_axis, "count", "axis", t("pr_by_axis"), "", color="status", colors=colors, barmode="stack")
 figure.update_traces(orientation="h")
 figure.update_layout(xaxis_title=t("actions"), yaxis_title=None, height=max(380, 60 * by_axis["axis"].nunique() + 160))
-figure.update_yaxes(type="category", autorange="reversed")
+figure.update_yaxes(type="category", autorange="reversed", categoryorder="array",
+                    categoryarray=[charts.wrap(axis_labels.get(a, a), 50) for a in status["axis"].drop_duplicates()])
 figure.update_xaxes(type="linear")
 chart(figure, "status_by_axis")
 

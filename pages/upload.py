@@ -6,10 +6,12 @@ from pathlib import Path
 import streamlit as st
 
 from dashboard import db, queries
+from dashboard.filters import current
 from dashboard.i18n import lang, number, t
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "data" / "cameroun_plan_alliance87_2021-2025.xlsx"
 
+current()  # the frame (language, sidebar) of this run; uploads do not depend on the filters
 st.title(t("page_upload"))
 st.markdown(t("up_intro"))
 st.download_button(t("up_example"), EXAMPLE.read_bytes(), EXAMPLE.name, icon=":material/description:")

@@ -18,7 +18,8 @@ CI_ROADMAP = "Feuille de route de la Task force Alliance 8.7 (2021)"
 
 def app(page: str | None = None, **filters) -> AppTest:
     """The app as opened from a link: URL parameters hold the filters as the sidebar
-    shows them (Streamlit binds a multiselect to its displayed labels)."""
+    shows them (Streamlit binds a multiselect to its displayed labels; translated
+    names show both languages, so links do not depend on the language)."""
     at = AppTest.from_file(APP, default_timeout=120)
     for key, value in filters.items():
         at.query_params[key] = value
@@ -46,7 +47,7 @@ def test_every_page_renders_without_error(page):
 
 
 def test_overview_cameroon_funding_figures():
-    at = app(country=["Cameroun"])
+    at = app(country=["Cameroun / Cameroon"])
     no_failure(at)
     values = metrics(at)
     assert values["Coût estimé"] == "560\u202f000\xa0$US"
@@ -57,12 +58,12 @@ def test_overview_cameroon_funding_figures():
 
 
 def test_axis_filter_from_the_sidebar():
-    at = app(country=["Cameroun"])
+    at = app(country=["Cameroun / Cameroon"])
     at.multiselect(key="axis").set_value([CM_AXIS_3]).run()
     no_failure(at)
     assert metrics(at)["Coût estimé"] == "226\u202f000\xa0$US"
     # A shared link names the axis as the filter shows it.
-    assert app(country=["Cameroun"], axis=[f"3 · {CM_AXIS_3}"]).metric[0].value == "226\u202f000\xa0$US"
+    assert app(country=["Cameroun / Cameroon"], axis=[f"3 · {CM_AXIS_3}"]).metric[0].value == "226\u202f000\xa0$US"
 
 
 def test_cote_divoire_roadmap_not_yet_costed():
@@ -99,16 +100,16 @@ def test_language_switch_to_english():
 
 
 def test_a_filter_that_selects_nothing_gives_a_sentence():
-    at = app(country=["Côte d’Ivoire"], priority=["faible"])
+    at = app(country=["Côte d’Ivoire"], priority=["faible / low"])
     no_failure(at)
     assert any("Aucune donnée ne correspond" in i.value for i in at.info)
     for page in ("pages/funding.py", "pages/schedule.py", "pages/progress.py"):
-        other = app(page, country=["Côte d’Ivoire"], priority=["faible"])
+        other = app(page, country=["Côte d’Ivoire"], priority=["faible / low"])
         no_failure(other)
         assert any("Aucune donnée ne correspond" in i.value for i in other.info), page
     # Counts are not tied to actions: the enforcement page says which filters do not
     # apply to it, and a year with no count gives the sentence.
-    enforcement = app("pages/enforcement.py", country=["Côte d’Ivoire"], priority=["faible"])
+    enforcement = app("pages/enforcement.py", country=["Côte d’Ivoire"], priority=["faible / low"])
     assert any("Priorité" in c.value for c in enforcement.caption)
     empty_year = app("pages/enforcement.py", country=["Côte d’Ivoire"], year=["2021"])
     assert any("Aucune donnée ne correspond" in i.value for i in empty_year.info)
@@ -125,13 +126,13 @@ def test_reset_clears_every_filter():
 
 
 def test_display_currency_converts_through_the_rates_file():
-    at = app(country=["Cameroun"], currency="XOF", usd_per_eur="1.0")
+    at = app(country=["Cameroun / Cameroon"], currency="XOF", usd_per_eur="1.0")
     # 560 000 USD at 1 USD per EUR and 655.957 XOF per EUR.
     assert metrics(at)["Coût estimé"] == "367,3\xa0M\xa0F\u202fCFA"
 
 
 def test_schedule_late_actions_and_horizons():
-    at = app("pages/schedule.py", country=["Cameroun"])
+    at = app("pages/schedule.py", country=["Cameroun / Cameroon"])
     no_failure(at)
     at.date_input(key="as_of").set_value(__import__("datetime").date(2022, 1, 1)).run()
     late = at.dataframe[0].value
@@ -143,7 +144,7 @@ def test_schedule_late_actions_and_horizons():
 
 
 def test_progress_counts_and_missing_statuses():
-    at = app("pages/progress.py", country=["Cameroun"])
+    at = app("pages/progress.py", country=["Cameroun / Cameroon"])
     no_failure(at)
     values = metrics(at)
     # "3.2.2" names two actions of the plan: its reported status applies to both.

@@ -220,3 +220,10 @@ def test_csv_plan_with_semicolons_in_windows_1252(con, load):
     report = load("plan.csv", csv_bytes(rows, delimiter=";", encoding="cp1252"))
     assert report.status == "loaded", [i.message_en for i in report.issues]
     assert actions(con, "country", "action", "cost_status") == [("CI", "Élaborer", "to_be_defined")]
+
+
+def test_codes_typed_as_numbers(con, load):
+    rows = plan_rows(["CM", "P", 2, "Axe", 2.1, "Effet", 3, "A", "1", ""],
+                     [None, None, None, None, None, None, 2.15, "B", "1", ""])
+    assert load("n.xlsx", xlsx({"Plan": rows})).status == "loaded"
+    assert actions(con, "axis_code", "effect_code", "action_code") == [("2", "2.1", "3"), ("2", "2.1", "2.15")]
