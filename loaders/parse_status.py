@@ -32,7 +32,7 @@ def parse_status_sheet(sheet: RawSheet, header: HeaderMap, log: IssueLog, ref: R
             cur.fail("country", "unknown_country",
                      f"« {country_raw} » n'est pas un pays connu ; écrivez son nom ou son code ISO (CM, CI)",
                      f"'{country_raw}' is not a known country; write its name or ISO code (CM, CI)")
-        code = cur.require("action_code", "Code action", "Action code")
+        cur.require("action_code", "Code action", "Action code")
         as_of = cur.parse("as_of", parse_date)
         status = cur.parse("status", parse_status)
         if cur.failed:

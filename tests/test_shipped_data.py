@@ -95,3 +95,10 @@ def test_statuses_as_reported(shipped_con):
     rows = dict(shipped_con.execute(
         "SELECT action_code, status FROM current_action_status WHERE country = 'CM'").fetchall())
     assert rows["1.1.2"] == "in_progress" and rows["3.2.1"] == "completed"
+
+
+def test_data_is_exactly_what_the_transcription_script_writes(tmp_path):
+    from tools.build_shipped_workbooks import DATA, WORKBOOKS, save
+
+    for name, build in WORKBOOKS.items():
+        assert save(build(), name, tmp_path).read_bytes() == (DATA / name).read_bytes(), name

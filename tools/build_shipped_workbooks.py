@@ -14,6 +14,9 @@ Run: `.venv/bin/python tools/build_shipped_workbooks.py` (rewrites `data/*.xlsx`
 from __future__ import annotations
 
 import datetime as dt
+import io
+import re
+import zipfile
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -609,7 +612,7 @@ def cameroon_workbook() -> Workbook:
     first_data = sheet.next_row
     axis_rows: dict[str, list[int]] = {}
     current_effect = None
-    for index, (code, title, marks, lead, co, partners, cost, funds, means) in enumerate(CAMEROON_ACTION_ROWS):
+    for code, title, marks, lead, co, partners, cost, funds, means in CAMEROON_ACTION_ROWS:
         effect = code.rsplit(".", 1)[0]
         axis = code.split(".")[0]
         if effect != current_effect:
@@ -776,12 +779,24 @@ def cpc_workbook() -> Workbook:
     return wb
 
 
-def save(workbook: Workbook, name: str) -> Path:
+def save(workbook: Workbook, name: str, directory: Path = DATA) -> Path:
+    """Writes the workbook with fixed timestamps, so that unchanged data gives the same
+    bytes: the app reloads a workbook of data/ whose bytes changed."""
     workbook.properties.created = FIXED_TIME
-    workbook.properties.modified = FIXED_TIME
     workbook.properties.creator = "tools/build_shipped_workbooks.py"
-    path = DATA / name
-    workbook.save(path)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ")
+    out = io.BytesIO()
+    with zipfile.ZipFile(buffer) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "docProps/core.xml":  # openpyxl stamps the save time here
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + stamp.encode(), data)
+            target.writestr(zipfile.ZipInfo(item.filename, FIXED_TIME.timetuple()[:6]), data,
+                            compress_type=zipfile.ZIP_DEFLATED)
+    path = directory / name
+    path.write_bytes(out.getvalue())
     return path
 
 
