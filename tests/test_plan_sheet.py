@@ -227,3 +227,18 @@ def test_codes_typed_as_numbers(con, load):
                      [None, None, None, None, None, None, 2.15, "B", "1", ""])
     assert load("n.xlsx", xlsx({"Plan": rows})).status == "loaded"
     assert actions(con, "axis_code", "effect_code", "action_code") == [("2", "2.1", "3"), ("2", "2.1", "2.15")]
+
+
+def test_xlsm_is_read_like_xlsx(con, load):
+    data = xlsx({"Plan": plan_rows(["CM", "P", "1", "Axe", None, None, "1", "A", "5", ""])})
+    assert load("plan.xlsm", data).status == "loaded"
+
+
+def test_csv_utf8_bom_tab_delimited_indicators(con, load):
+    rows = [["Country", "Period start", "Period end", "Indicator", "Value"],
+            ["Côte d'Ivoire", "2023-05-01", "2023-12-31", "Persons convicted", "46"]]
+    data = b"\xef\xbb\xbf" + csv_bytes(rows, delimiter="\t")
+    report = load("indicateurs.csv", data)
+    assert report.status == "loaded", [i.message_en for i in report.issues]
+    assert con.execute("SELECT country, indicator, value FROM indicator_values").fetchall() == [
+        ("CI", "persons_convicted", 46)]

@@ -84,3 +84,17 @@ def test_data_issues_follow_the_current_data(con, load):
         ("stated_total_mismatch", "v1.xlsx", "Plan", 3, "I")]
     load("v2.xlsx", _plan("10"))
     assert con.execute("SELECT count(*) FROM data_issues").fetchone() == (0,)
+
+
+def test_start_up_sync_of_data_folder(con, tmp_path):
+    from loaders import sync_shipped
+
+    (tmp_path / "plan.xlsx").write_bytes(_plan("10"))
+    (tmp_path / "notes.txt").write_text("not a workbook")
+    assert [r.status for r in sync_shipped(con, tmp_path)] == ["loaded"]
+    again = sync_shipped(con, tmp_path)
+    assert again[0].unchanged and len(list_versions(con)) == 1  # an unchanged file changes nothing
+    (tmp_path / "plan.xlsx").write_bytes(_plan("30"))  # a focal point's file edited in data/
+    sync_shipped(con, tmp_path)
+    assert len(list_versions(con)) == 2
+    assert con.execute("SELECT estimated_cost FROM actions").fetchone() == (Decimal("30.00"),)
