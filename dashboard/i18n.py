@@ -96,6 +96,7 @@ TEXT: dict[str, dict[str, str]] = {
     "comment": {"fr": "Commentaire", "en": "Comment"},
     "axis": {"fr": "Axe", "en": "Axis"}, "effect": {"fr": "Effet", "en": "Effect"},
     "action": {"fr": "Action", "en": "Action"}, "code": {"fr": "Code", "en": "Code"},
+    "action_code": {"fr": "Code", "en": "Code"},
     "lead": {"fr": "Responsable", "en": "Lead"}, "partners": {"fr": "Partenaires", "en": "Partners"},
     "priority": {"fr": "Priorité", "en": "Priority"}, "funding_source": {"fr": "Source des fonds", "en": "Funding source"},
     "country": {"fr": "Pays", "en": "Country"}, "plan": {"fr": "Plan", "en": "Plan"},

@@ -16,7 +16,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from .filters import describe
+from .filters import country_name, describe
 from .i18n import lang, t
 from .scope import Scope
 
@@ -91,6 +91,12 @@ def chart(figure: go.Figure, name: str, height: int | None = None) -> None:
     }, key=f"chart-{name}")
 
 
-def label_columns(frame: pd.DataFrame, keys: list[str]) -> dict[str, str]:
-    """Column renames to the active language, for the columns present."""
-    return {key: t(key) for key in keys if key in frame.columns}
+def localize(frame: pd.DataFrame, columns: list[str], headers: dict[str, str] | None = None) -> pd.DataFrame:
+    """The columns to show, in order, ready to read: country names, statuses in words,
+    headers in the active language (`headers` overrides the header of a column)."""
+    out = frame[columns].copy()
+    if "country" in out:
+        out["country"] = out["country"].map(country_name)
+    if "status" in out:
+        out["status"] = out["status"].map(t)
+    return out.rename(columns={c: (headers or {}).get(c, t(c)) for c in columns})

@@ -35,12 +35,7 @@ def parse_indicator_sheet(sheet: RawSheet, header: HeaderMap, log: IssueLog, ref
         if is_blank(rows[index]):
             continue
         cur = RowCursor(rows[index], index, header, sheet.name, log)
-        country_raw = cur.require("country", "Pays", "Country")
-        country = ref.country(country_raw) if country_raw else None
-        if country_raw and country is None:
-            cur.fail("country", "unknown_country",
-                     f"« {country_raw} » n'est pas un pays connu ; écrivez son nom ou son code ISO (CM, CI)",
-                     f"'{country_raw}' is not a known country; write its name or ISO code (CM, CI)")
+        country = cur.country(ref.country)
         start = cur.parse("period_start", parse_date)
         end = cur.parse("period_end", parse_date, end_of_month=True)
         if start and end and end < start:

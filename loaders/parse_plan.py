@@ -156,20 +156,6 @@ class PlanSheetParser:
         for plan, total in self.subtotals:
             plan.totals.append(total)
 
-    def _country(self, cur: RowCursor, raw) -> str | None:
-        if _blank(raw):
-            cur.fail("country", "missing_value", "« Pays » est vide ; écrivez le pays (p. ex. Cameroun ou CM)",
-                     "'Country' is empty; write the country (e.g. Cameroon or CM)")
-            return None
-        code = self.ref.country(raw)
-        if code is None:
-            cur.fail("country", "unknown_country",
-                     f"« {clean(raw)} » n'est pas un pays connu ; écrivez son nom en français ou en anglais, "
-                     "ou son code ISO (CM, CMR, CI, CIV)",
-                     f"'{clean(raw)}' is not a known country; write its name in French or English, "
-                     "or its ISO code (CM, CMR, CI, CIV)")
-        return code
-
     def _plan(self, country: str, name: str, currency: str) -> PlanData:
         key = (country, name)
         if key not in self.plans:
@@ -187,7 +173,7 @@ class PlanSheetParser:
         return list(names)
 
     def _action_row(self, cur: RowCursor, group: dict[str, object]) -> None:
-        country = self._country(cur, group["country"])
+        country = cur.country(self.ref.country, group["country"])
         plan_name = clean(group["plan"])
         if not plan_name:
             cur.fail("plan", "missing_value", "« Plan » est vide ; écrivez le nom du plan",
@@ -297,7 +283,7 @@ class PlanSheetParser:
                      "this row has an amount but no action code, no 'Total' and names no effect or axis; "
                      "give it an action code, or write 'Total', 'Effect 1.1' or 'Axis 1' in one of its cells")
             return
-        country = self._country(cur, context["country"])
+        country = cur.country(self.ref.country, context["country"])
         plan_name = clean(context["plan"])
         declared = cur.parse("currency", parse_currency)
         cost = cur.parse("estimated_cost", parse_amount)

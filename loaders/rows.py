@@ -67,6 +67,22 @@ class RowCursor:
     def warn(self, name: str | None, code: str, fr: str, en: str) -> None:
         self.log.warning(code, self.sheet, self.number, self.col(name) if name else None, fr, en)
 
+    def country(self, resolve: Callable[[object], str | None], raw: object = None) -> str | None:
+        """The row's country as an ISO code (`raw` when the value was filled down)."""
+        value = clean(self.values.get("country") if raw is None else raw)
+        if not value:
+            self.fail("country", "missing_value", "« Pays » est vide ; écrivez le pays (p. ex. Cameroun ou CM)",
+                      "'Country' is empty; write the country (e.g. Cameroon or CM)")
+            return None
+        code = resolve(value)
+        if code is None:
+            self.fail("country", "unknown_country",
+                      f"« {value} » n'est pas un pays connu ; écrivez son nom en français ou en anglais, "
+                      "ou son code ISO (CM, CMR, CI, CIV)",
+                      f"'{value}' is not a known country; write its name in French or English, "
+                      "or its ISO code (CM, CMR, CI, CIV)")
+        return code
+
     def require(self, name: str, label_fr: str, label_en: str) -> str | None:
         value = self.text(name)
         if not value:

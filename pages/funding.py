@@ -3,10 +3,10 @@
 import streamlit as st
 
 from dashboard import charts, metrics, queries
-from dashboard.filters import country_name, current
+from dashboard.filters import current
 from dashboard.i18n import money, money_card, number, percent, t
 from dashboard.money import convert
-from dashboard.ui import chart, empty, table
+from dashboard.ui import chart, empty, localize, table
 
 scope, display = current()
 cur = display.currency
@@ -45,18 +45,13 @@ else:
 
     st.subheader(t("fu_ranked"))
     ranked = costed.assign(gap=costed["estimated_cost"] - costed["funds_available"].fillna(0),
-                           country=costed["country"].map(country_name),
                            priority=costed["priority"].map(lambda p: t("no_priority" if p == "none" else p)))
-    ranked = ranked.sort_values("gap", ascending=False)[
-        ["country", "plan", "action_code", "action", "gap", "estimated_cost", "funds_available", "lead",
-         "partners", "priority", "funding_source"]]
-    money_format = {"format": "localized"}
-    table(ranked.rename(columns={"action_code": t("code"), "estimated_cost": t("estimated"),
-                                 "funds_available": t("available"), "funding_source": t("funding_source"),
-                                 **{k: t(k) for k in ("country", "plan", "action", "gap", "lead", "partners",
-                                                      "priority")}}),
+    ranked = ranked.sort_values("gap", ascending=False)
+    columns = ["country", "plan", "action_code", "action", "gap", "estimated_cost", "funds_available", "lead",
+               "partners", "priority", "funding_source"]
+    table(localize(ranked, columns, {"estimated_cost": t("estimated"), "funds_available": t("available")}),
           scope, "actions_by_gap", t("fu_ranked"),
-          column_config={t(k): st.column_config.NumberColumn(f"{t(k)} ({cur})", **money_format)
+          column_config={t(k): st.column_config.NumberColumn(f"{t(k)} ({cur})", format="localized")
                          for k in ("gap", "estimated", "available")})
 
 not_costed = actions[actions["cost_status"] == "to_be_defined"]
@@ -66,19 +61,13 @@ if not_costed.empty:
     st.caption(t("fu_none"))
 else:
     st.caption(t("fu_not_costed_note"))
-    table(not_costed.assign(country=not_costed["country"].map(country_name))[
-              ["country", "plan", "action_code", "action", "lead", "partners", "horizon"]]
-          .rename(columns={"action_code": t("code"), **{k: t(k) for k in ("country", "plan", "action", "lead",
-                                                                           "partners", "horizon")}}),
+    table(localize(not_costed, ["country", "plan", "action_code", "action", "lead", "partners", "horizon"]),
           scope, "actions_not_costed", t("fu_not_costed").format(n=len(not_costed)))
 st.subheader(t("fu_pooled").format(n=number(len(pooled))))
 if pooled.empty:
     st.caption(t("fu_none"))
 else:
-    table(pooled.assign(country=pooled["country"].map(country_name))[
-              ["country", "plan", "action_code", "action", "pooled_with", "lead"]]
-          .rename(columns={"action_code": t("code"), **{k: t(k) for k in ("country", "plan", "action",
-                                                                           "pooled_with", "lead")}}),
+    table(localize(pooled, ["country", "plan", "action_code", "action", "pooled_with", "lead"]),
           scope, "actions_pooled", t("fu_pooled").format(n=len(pooled)))
 
 unallocated = convert(queries.unallocated_funds(scope), ["unallocated_funds"], cur, display.usd_per_eur)

@@ -3,9 +3,9 @@
 import streamlit as st
 
 from dashboard import charts, queries
-from dashboard.filters import country_name, current
+from dashboard.filters import current
 from dashboard.i18n import number, t
-from dashboard.ui import chart, empty, table
+from dashboard.ui import chart, empty, localize, table
 
 ORDER = ["completed", "in_progress", "planned", "not_started", "no_status"]
 
@@ -41,10 +41,7 @@ st.subheader(t("pr_latest"))
 if reported.empty:
     empty(t("pr_none_reported"))
 else:
-    table(reported.assign(country=reported["country"].map(country_name), status=reported["status"].map(t))[
-              ["country", "plan", "action_code", "action", "status", "as_of", "comment", "source"]]
-          .rename(columns={"action_code": t("code"), **{k: t(k) for k in ("country", "plan", "action", "status",
-                                                                           "as_of", "comment", "source")}}),
+    table(localize(reported, ["country", "plan", "action_code", "action", "status", "as_of", "comment", "source"]),
           scope, "latest_status", t("pr_latest"))
 
 st.subheader(t("pr_history"))
@@ -52,16 +49,11 @@ history = queries.status_history(scope)
 if history.empty:
     empty(t("pr_none_reported"))
 else:
-    table(history.assign(country=history["country"].map(country_name), status=history["status"].map(t))[
-              ["country", "plan", "action_code", "action", "as_of", "status", "comment", "source"]]
-          .rename(columns={"action_code": t("code"), **{k: t(k) for k in ("country", "plan", "action", "as_of",
-                                                                           "status", "comment", "source")}}),
+    table(localize(history, ["country", "plan", "action_code", "action", "as_of", "status", "comment", "source"]),
           scope, "status_history", t("pr_history"))
 
 missing = status[status["status"] == "no_status"]
 st.subheader(t("pr_missing").format(n=number(len(missing))))
 if not missing.empty:
-    table(missing.assign(country=missing["country"].map(country_name))[
-              ["country", "plan", "action_code", "action", "lead"]]
-          .rename(columns={"action_code": t("code"), **{k: t(k) for k in ("country", "plan", "action", "lead")}}),
+    table(localize(missing, ["country", "plan", "action_code", "action", "lead"]),
           scope, "actions_without_status", t("pr_missing").format(n=len(missing)))

@@ -6,10 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from dashboard import charts, metrics, queries
-from dashboard.filters import country_name, current
+from dashboard.filters import current
 from dashboard.i18n import date, number, t
 from dashboard.money import convert
-from dashboard.ui import chart, empty, table
+from dashboard.ui import chart, empty, localize, table
 
 scope, display = current()
 st.title(t("page_schedule"))
@@ -64,12 +64,10 @@ if late.empty:
     st.success(t("sc_none_late").format(date=date(as_of)), icon=":material/check:")
 else:
     st.markdown(t("sc_late_count").format(n=number(len(late)), date=date(as_of)))
-    late = late.assign(country=late["country"].map(country_name), status=late["status"].map(t))
-    table(late[["country", "plan", "action_code", "action", "lead", "last_semester", "planned_end", "status",
-                "status_as_of"]].rename(columns={
-                    "action_code": t("code"), "last_semester": t("sc_last_semester"),
-                    "planned_end": t("sc_planned_end"), "status_as_of": t("as_of"),
-                    **{k: t(k) for k in ("country", "plan", "action", "lead", "status")}}),
+    table(localize(late, ["country", "plan", "action_code", "action", "lead", "last_semester", "planned_end",
+                          "status", "status_as_of"],
+                   {"last_semester": t("sc_last_semester"), "planned_end": t("sc_planned_end"),
+                    "status_as_of": t("as_of")}),
           scope, "late_actions", t("sc_late"))
 
 scheduled_rows = set(zip(scheduled["country"], scheduled["plan"], scheduled["row"]))
@@ -84,8 +82,7 @@ if not horizon_only.empty:
     counts = counts.sort_values("horizon", key=lambda s: s.map(order))
     counts["horizon"] = counts["horizon"].map(lambda h: t("medium_term" if h == "medium" else h))
     chart(charts.bars(counts, "horizon", "count", t("sc_by_horizon"), t("actions"), color="plan"), "by_horizon")
-    table(horizon_only.assign(horizon=horizon_only["horizon"].map(
-              lambda hs: ", ".join(t("medium_term" if h == "medium" else h) for h in hs)))[
-              ["plan", "action_code", "action", "horizon", "partners"]]
-          .rename(columns={"action_code": t("code"), **{k: t(k) for k in ("plan", "action", "horizon", "partners")}}),
+    horizon_words = horizon_only["horizon"].map(
+        lambda hs: ", ".join(t("medium_term" if h == "medium" else h) for h in hs))
+    table(localize(horizon_only.assign(horizon=horizon_words), ["plan", "action_code", "action", "horizon", "partners"]),
           scope, "actions_by_horizon", t("sc_horizons"))
