@@ -51,7 +51,7 @@ def priority_option(value: str) -> str:
 
 def language_switch() -> None:
     st.sidebar.segmented_control(
-        t("language"), options=list(LANGUAGES), format_func=LANGUAGES.get, key="lang", default="fr",
+        "Langue / Language", options=list(LANGUAGES), format_func=LANGUAGES.get, key="lang", default="fr",
         required=True, bind="query-params",
     )
 

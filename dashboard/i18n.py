@@ -29,7 +29,6 @@ TEXT: dict[str, dict[str, str]] = {
     "page_upload": {"fr": "Charger des données", "en": "Upload data"},
     "section_dashboard": {"fr": "Tableau de bord", "en": "Dashboard"},
     "section_data": {"fr": "Données", "en": "Data"},
-    "language": {"fr": "Langue", "en": "Language"},
     # display
     "display_currency": {"fr": "Devise d'affichage", "en": "Display currency"},
     "rates": {"fr": "Taux de change", "en": "Exchange rates"},

@@ -97,7 +97,7 @@ def test_page_loads_with_charts_and_no_error(server, page, path):
     assert page.locator('[data-testid="stException"]').count() == 0
     sidebar = page.locator('[data-testid="stSidebar"]')
     assert sidebar.get_by_text("Filtres", exact=True).count() == 1, "the page runs inside app.py's frame"
-    assert sidebar.get_by_text("Langue", exact=True).count() == 1
+    assert sidebar.get_by_text("Langue / Language", exact=True).count() == 1
     assert page.locator('[data-testid="stAlertContentError"]').count() == 0
     drawn = page.locator('[data-testid="stPlotlyChart"] .main-svg').count()
     assert page.locator('[data-testid="stPlotlyChart"]').count() == CHART_PAGES[path]

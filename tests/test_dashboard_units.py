@@ -1,0 +1,74 @@
+"""The dashboard's own arithmetic, exports and translations, without a browser."""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import pandas as pd
+from openpyxl import load_workbook
+
+from dashboard import metrics
+from dashboard.i18n import TEXT, money, percent
+from dashboard.scope import Scope
+from dashboard.ui import csv_bytes, excel_bytes, localize
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_funding_totals_never_count_missing_costs_as_zero():
+    actions = pd.DataFrame({
+        "cost_status": ["costed", "costed", "to_be_defined", "pooled"],
+        "estimated_cost": [100.0, 300.0, None, None],
+        "funds_available": [150.0, None, 50.0, None],
+    })
+    totals = metrics.funding_totals(actions)
+    assert (totals.estimated, totals.available, totals.gap) == (400.0, 150.0, 250.0)
+    assert totals.coverage == 0.375 and (totals.not_costed, totals.pooled) == (1, 1)
+    over = metrics.funding_totals(actions.assign(funds_available=[500.0, 300.0, None, None]))
+    assert over.coverage == 2.0  # not capped at 100 %
+
+
+def test_semester_runs_and_cost_spreading():
+    assert metrics.runs(["2021-S2", "2021-S1", "2023-S1", "2022-S1"]) == [
+        ("2021-S1", "2022-S1"), ("2023-S1", "2023-S1")]
+    scheduled = pd.DataFrame({"cost_status": ["costed"] * 3 + ["to_be_defined"],
+                              "estimated_cost": [30.0, 30.0, 30.0, None], "semesters_total": [3, 3, 3, 1],
+                              "semester": ["2021-S1", "2021-S2", "2022-S1", "2021-S1"]})
+    spread = metrics.cost_per_semester(scheduled)
+    assert spread.set_index("semester")["share"].to_dict() == {"2021-S1": 10.0, "2021-S2": 10.0, "2022-S1": 10.0}
+
+
+def test_sex_split_shows_the_part_not_disaggregated():
+    base = {"country": "CI", "period_start": pd.Timestamp(2023, 5, 1), "period_end": pd.Timestamp(2023, 12, 31),
+            "indicator": "actors_trained", "source": "Q13", "age_group": "all"}
+    values = pd.DataFrame([{**base, "sex": "total", "value": 135}, {**base, "sex": "M", "value": 65},
+                           {**base, "sex": "F", "value": 31}, {**base, "source": "Q15", "sex": "total", "value": 98}])
+    split = metrics.sex_split(values).set_index("source")
+    assert split.loc["Q13", ["F", "M", "not_disaggregated"]].tolist() == [31, 65, 39]
+    assert split.loc["Q15", "not_disaggregated"] == 98
+
+
+def test_every_text_exists_in_both_languages_and_every_key_used_exists():
+    assert all(set(entry) == {"fr", "en"} for entry in TEXT.values())
+    used = set()
+    for path in [ROOT / "app.py", *(ROOT / "pages").glob("*.py"), *(ROOT / "dashboard").glob("*.py")]:
+        used |= set(re.findall(r'\bt\("([a-z_0-9]+)"', path.read_text(encoding="utf-8")))
+    assert used - set(TEXT) == set()
+
+
+def test_formats():
+    assert money(560000, "USD", "fr") == "560\u202f000\xa0$US" and money(560000, "USD", "en") == "US$560,000"
+    assert percent(25000 / 560000, "fr") == "4,5\xa0%" and percent(2.0, "en") == "200.0%"
+
+
+def test_exports_carry_the_active_filters():
+    scope = Scope(countries=("CM",), priorities=("high",))
+    frame = pd.DataFrame({"country": ["CM"], "action_code": ["1.1.2"], "partners": [["BIT", "OIT"]]})
+    text = csv_bytes(localize(frame, ["country", "action_code", "partners"]), scope).decode("utf-8-sig")
+    assert text.splitlines()[:2] == ["# Pays: Cameroun", "# Priorité: élevée"]
+    assert "Cameroun,1.1.2,BIT; OIT" in text
+    workbook = load_workbook(io.BytesIO(excel_bytes(frame, scope, "Actions")))
+    assert workbook.sheetnames == ["Actions", "Filtres"]
+    assert [c.value for c in workbook["Filtres"]["A"]][:3] == ["Filtres", "Pays", "Priorité"]
