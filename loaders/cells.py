@@ -33,7 +33,7 @@ _POOLED = re.compile(r"\b(cumuler|cumulee?s?|pooled)\b")
 _ACTION_CODE = re.compile(r"\d+(?:\.\d+)+")
 _CURRENCY_SUFFIXES = [
     (re.compile(r"\bf\s*\.?\s*cfa\b|\bfcfa\b|\bcfa\b", re.I), "CFA"),
-    (re.compile(r"us\s*\$|\$|\busd\b", re.I), "USD"),
+    (re.compile(r"us\s*\$|\$\s*us\b|\$|\busd\b|\bdollars?\b", re.I), "USD"),
     (re.compile(r"€|\beur\b|\beuros?\b", re.I), "EUR"),
     (re.compile(r"\bxof\b", re.I), "XOF"),
     (re.compile(r"\bxaf\b", re.I), "XAF"),
@@ -184,6 +184,8 @@ MONTHS = {
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T].*)?$")
 _DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
 _MONTH_YEAR = re.compile(r"^([a-z]+)\s+(\d{4})$")
+_DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})(?:er)?\s+([a-z]+)\s+(\d{4})$")  # 1er mai 2023
+_MONTH_DAY_YEAR = re.compile(r"^([a-z]+)\s+(\d{1,2})\s+(\d{4})$")  # May 1, 2023
 _EXCEL_EPOCH = dt.date(1899, 12, 30)
 
 
@@ -216,6 +218,10 @@ def parse_date(raw: object, *, end_of_month: bool = False) -> dt.date:
             return dt.date(int(m[1]), int(m[2]), int(m[3]))
         if m := _DMY.match(text):
             return dt.date(int(m[3]), int(m[2]), int(m[1]))
+        if (m := _DAY_MONTH_YEAR.match(fold(text))) and m[2] in MONTHS:
+            return dt.date(int(m[3]), MONTHS[m[2]], int(m[1]))
+        if (m := _MONTH_DAY_YEAR.match(fold(text))) and m[1] in MONTHS:
+            return dt.date(int(m[3]), MONTHS[m[1]], int(m[2]))
         if m := _MONTH_YEAR.match(fold(text)):
             month = MONTHS.get(m[1])
             if month is None:
@@ -274,6 +280,8 @@ _SEMESTER_PATTERNS = [
     re.compile(r"^(\d{4})\s*[-_/ ]?\s*s\s*([12])$"),  # 2021-S1, 2021 S1, 2021S1
     re.compile(r"^s\s*([12])\s*[-_/ ]?\s*(\d{4})$"),  # S1 2021, S1-2021
     re.compile(r"^(\d{4})\s*[-_/]\s*([12])$"),  # 2021-1
+    re.compile(r"^semestre\s*([12])\s*[-_/ ]?\s*(\d{4})$"),  # Semestre 1 2021
+    re.compile(r"^(\d{4})\s*[-_/ ]?\s*semestre\s*([12])$"),  # 2021 semestre 1
 ]
 
 
@@ -285,7 +293,7 @@ def semester_of_header(raw: object) -> str | None:
         return None
     for i, pattern in enumerate(_SEMESTER_PATTERNS):
         if m := pattern.match(text):
-            year, half = (m[2], m[1]) if i == 1 else (m[1], m[2])
+            year, half = (m[2], m[1]) if i in (1, 3) else (m[1], m[2])
             if 2000 <= int(year) <= 2100:
                 return f"{year}-S{half}"
     return None
@@ -325,6 +333,8 @@ STATUSES = {
     "non demarree": "not_started",
     "planifiee": "planned", "planned": "planned", "prevue": "planned",
     "en cours": "in_progress", "in progress": "in_progress", "ongoing": "in_progress",
+    "partiellement realisee": "in_progress", "partiellement atteinte": "in_progress",
+    "partially completed": "in_progress", "non realisee": "not_started",
     "achevee": "completed", "atteinte": "completed", "completed": "completed",
     "terminee": "completed", "done": "completed", "realisee": "completed",
 }
@@ -366,6 +376,7 @@ AGE_GROUPS = {
     "enfants": "children", "enfant": "children", "children": "children", "child": "children",
     "mineurs": "children", "moins de 18 ans": "children",
     "adultes": "adults", "adulte": "adults", "adults": "adults", "adult": "adults",
+    "majeurs": "adults", "18 ans et plus": "adults", "18 ans et plus ": "adults",
     "tous": "all", "tout age": "all", "all": "all", "ensemble": "all", "total": "all",
 }
 

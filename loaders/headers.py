@@ -9,6 +9,7 @@ naming the header row and the column to add.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from . import limits
@@ -39,7 +40,7 @@ PLAN_FIELDS = (
     Field("axis", ("Axe", "Axis", "Axe stratégique", "Strategic axis", "Priorité stratégique"), True),
     Field("effect_code", ("Code effet", "Effect code", "Outcome code")),
     Field("effect", ("Effet", "Effect", "Outcome", "Effet attendu", "Effet recherché")),
-    Field("action_code", ("Code action", "Action code"), True),
+    Field("action_code", ("Code action", "Action code", "N° action", "Numéro de l'action", "Code activité"), True),
     Field("action", ("Action", "Action", "Intitulé de l'action", "Activité", "Activity"), True),
     Field("priority", ("Priorité", "Priority")),
     Field("lead", ("Responsable principal", "Lead", "Responsable", "Lead agency")),
@@ -103,13 +104,17 @@ def _lookup(fields: tuple[Field, ...]) -> dict[str, str]:
     return table
 
 
+_UNIT = re.compile(r"\(.*?\)|\[.*?\]")
+
+
 def _match_row(row: list, table: dict[str, str], kind: str) -> HeaderMap:
     mapping = HeaderMap(0, {})
     for col, cell in enumerate(row):
         text = clean(cell)
         if not text:
             continue
-        name = table.get(fold_compact(text))
+        # `Coût estimé (USD)`, `Fonds disponibles [$]`: the unit does not name the column.
+        name = table.get(fold_compact(text)) or table.get(fold_compact(_UNIT.sub(" ", text)))
         if name is not None:
             mapping.columns.setdefault(name, col)
             continue

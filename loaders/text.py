@@ -58,4 +58,8 @@ def code_text(value: object) -> str:
     from the spreadsheet as a float (`1.0`), which is the code `1`."""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    return clean(value).rstrip(".")
+    # `Action 1.1.1` (as pasted from the plan's Word table) is the code `1.1.1`.
+    return _CODE_LABEL.sub("", clean(value)).rstrip(".")
+
+
+_CODE_LABEL = re.compile(r"^(?:action|activit[ée]|effet|effect|axe|axis)\s*(?:n\s*[°o]\.?)?\s*(?=\d)", re.I)

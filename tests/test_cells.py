@@ -126,3 +126,16 @@ def test_vocabularies():
     assert parse_horizon("- A court terme  - A moyen terme  - A long terme") == ["short", "medium", "long"]
     with pytest.raises(CellError):
         parse_priority("urgente")
+
+
+def test_variants_real_focal_points_write():
+    from loaders.text import code_text
+
+    assert parse_date("1er mai 2023") == dt.date(2023, 5, 1) and parse_date("May 1 2023") == dt.date(2023, 5, 1)
+    assert semester_of_header("Semestre 1 2021") == "2021-S1" and semester_of_header("2021 semestre 2") == "2021-S2"
+    assert parse_amount("17 500 $ US").currency == "USD" and parse_amount("17 500 $ US").value == Decimal("17500")
+    assert parse_amount("17,500.50").value == Decimal("17500.50")
+    assert parse_status("Partiellement réalisée") == "in_progress"
+    assert parse_age_group("Majeurs") == "adults"
+    assert code_text("Action 1.1.1") == "1.1.1" and code_text("Effet 1.2") == "1.2" and code_text(2.0) == "2"
+    assert code_text("Activité n° 3.4") == "3.4" and code_text("1.1.") == "1.1"

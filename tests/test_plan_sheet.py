@@ -242,3 +242,12 @@ def test_csv_utf8_bom_tab_delimited_indicators(con, load):
     assert report.status == "loaded", [i.message_en for i in report.issues]
     assert con.execute("SELECT country, indicator, value FROM indicator_values").fetchall() == [
         ("CI", "persons_convicted", 46)]
+
+
+def test_headers_with_units_and_codes_pasted_with_their_label(con, load):
+    header = ["Pays", "Plan", "Axe", "Code action", "Action", "Coût estimé (USD)", "Fonds disponibles [$]"]
+    rows = [header, ["CM", "P", "Axe", "Action 1.1.1", "Réviser", "20 000", "5 000"]]
+    report = load("u.xlsx", xlsx({"Plan": rows}))
+    assert report.status == "loaded" and not report.warnings
+    assert actions(con, "action_code", "estimated_cost", "funds_available") == [
+        ("1.1.1", Decimal("20000.00"), Decimal("5000.00"))]
