@@ -14,6 +14,7 @@ Guarantees (see `../shared/spec/workbook.md`, sheet `Plan`):
 
 from __future__ import annotations
 
+import operator
 import re
 from decimal import Decimal
 from functools import lru_cache
@@ -128,6 +129,11 @@ class PlanSheetParser:
         self.plans: dict[tuple[str, str], PlanData] = {p_key(p): p for p in out.plans}
         self.subtotals: list[tuple[PlanData, StatedTotal]] = []
         self.semester_names = tuple(semester for _, semester in header.semesters)
+        columns = [col for col, _ in header.semesters]
+        # One C call per row for its semester cells (rows from calamine are rectangular).
+        self._marks = operator.itemgetter(*columns) if len(columns) > 1 else (
+            (lambda row, c=columns: tuple(row[i] for i in c)))
+        self._marks_end = max(columns, default=-1)
 
     # -- rows ------------------------------------------------------------------
     def parse(self) -> None:
@@ -193,7 +199,9 @@ class PlanSheetParser:
         declared = cur.parse("currency", parse_currency)
         cost = cur.parse("estimated_cost", parse_amount)
         funds = cur.parse("funds_available", parse_amount)
-        marks = tuple(cur.raw_at(col) for col, _ in self.header.semesters)
+        cells = cur.cells
+        marks = self._marks(cells) if len(cells) > self._marks_end else tuple(
+            cur.raw_at(col) for col, _ in self.header.semesters)
         semesters, bad = _schedule(marks, self.semester_names)
         for position in bad:
             col = self.header.semesters[position][0]

@@ -58,8 +58,10 @@ def code_text(value: object) -> str:
     from the spreadsheet as a float (`1.0`), which is the code `1`."""
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
-    # `Action 1.1.1` (as pasted from the plan's Word table) is the code `1.1.1`.
-    return _CODE_LABEL.sub("", clean(value)).rstrip(".")
+    text = clean(value)
+    if text[:1].isalpha():  # `Action 1.1.1` (as pasted from the plan's Word table) is `1.1.1`
+        text = _CODE_LABEL.sub("", text)
+    return text.rstrip(".")
 
 
 _CODE_LABEL = re.compile(r"^(?:action|activit[ée]|effet|effect|axe|axis)\s*(?:n\s*[°o]\.?)?\s*(?=\d)", re.I)

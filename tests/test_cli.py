@@ -71,3 +71,16 @@ def test_versions_and_restore(tmp_path):
     assert [(v["version"], v["action"], v["restored_from"]) for v in listing] == [
         (1, "load", None), (2, "load", None), (3, "restore", 1)]
     assert run("restore", "99", "--db", db).returncode == 1
+
+
+def test_database_held_by_another_program(tmp_path):
+    db = tmp_path / "held.duckdb"
+    holder = subprocess.Popen([sys.executable, "-c", f"import duckdb, time; c = duckdb.connect({str(db)!r}); "
+                               "print('ready', flush=True); time.sleep(60)"], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "ready"
+        result = run("ingest", str(ROOT / "data" / "cote_divoire_partenariat_cpc_2022.xlsx"), "--db", str(db))
+        assert result.returncode == 1
+        assert "open in another program" in result.stderr and "Traceback" not in result.stderr
+    finally:
+        holder.kill()
