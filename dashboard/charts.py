@@ -74,9 +74,11 @@ def coverage_heatmap(matrix: pd.DataFrame, title: str) -> go.Figure:
 
 
 def bars(frame: pd.DataFrame, x: str, y: str, title: str, y_title: str, color: str | None = None,
-         colors: dict | None = None, barmode: str = "group", text: bool = True) -> go.Figure:
-    figure = px.bar(frame, x=x, y=y, color=color, barmode=barmode, text_auto=",.0f" if text else False,
+         colors: dict | None = None, barmode: str = "group", text: str = ",.0f") -> go.Figure:
+    """Bars with their values written on them (`text`: a d3 format; `.3s` for 142k)."""
+    figure = px.bar(frame, x=x, y=y, color=color, barmode=barmode, text_auto=text,
                     color_discrete_map=colors or {}, color_discrete_sequence=px.colors.qualitative.Safe)
+    figure.update_traces(textangle=0)
     figure.update_layout(title=title, yaxis_title=y_title, xaxis_title=None, legend_title_text=None)
     figure.update_xaxes(type="category")
     return figure

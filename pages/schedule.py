@@ -53,8 +53,8 @@ else:
     with right:
         spread = metrics.cost_per_semester(convert(scheduled, ["estimated_cost"], display.currency,
                                                    display.usd_per_eur))
-        chart(charts.bars(spread, "semester", "share", t("sc_cost"), f"{t('estimated')} ({display.currency})"),
-              "cost_per_semester")
+        chart(charts.bars(spread, "semester", "share", t("sc_cost"), f"{t('estimated')} ({display.currency})",
+                          text=".3s"), "cost_per_semester")
     st.caption(t("sc_spread_rule"))
 
 st.subheader(t("sc_late"))

@@ -77,14 +77,15 @@ def page(browser) -> Page:
     context.close()
 
 
-def open_page(page: Page, url: str) -> None:
+def open_page(page: Page, url: str, charts: int = 0) -> None:
+    """Open `url` and wait until the app is idle and `charts` Plotly charts are drawn."""
     page.goto(url)
     page.wait_for_selector('[data-testid="stAppViewContainer"]', timeout=90_000)
     page.wait_for_selector("h1", timeout=90_000)
-    for _ in range(240):
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
         running = page.locator('[data-testid="stStatusWidget"]').count()
-        charts = page.locator('[data-testid="stPlotlyChart"]').count()
-        drawn = page.locator('[data-testid="stPlotlyChart"] .svg-container').count()
+        drawn = page.locator('[data-testid="stPlotlyChart"] .main-svg').count()
         if not running and drawn >= charts and page.locator('[data-testid="stSkeleton"]').count() == 0:
             break
         time.sleep(0.25)
@@ -93,15 +94,16 @@ def open_page(page: Page, url: str) -> None:
 
 @pytest.mark.parametrize("path", list(CHART_PAGES))
 def test_page_loads_with_charts_and_no_error(server, page, path):
-    open_page(page, f"{server}/{path}")
+    open_page(page, f"{server}/{path}", charts=CHART_PAGES[path])
     assert page.locator('[data-testid="stException"]').count() == 0
     sidebar = page.locator('[data-testid="stSidebar"]')
     assert sidebar.get_by_text("Filtres", exact=True).count() == 1, "the page runs inside app.py's frame"
     assert sidebar.get_by_text("Langue / Language", exact=True).count() == 1
     assert page.locator('[data-testid="stAlertContentError"]').count() == 0
-    drawn = page.locator('[data-testid="stPlotlyChart"] .main-svg').count()
     assert page.locator('[data-testid="stPlotlyChart"]').count() == CHART_PAGES[path]
-    assert drawn >= CHART_PAGES[path]
+    for chart in page.locator('[data-testid="stPlotlyChart"]').all():  # each one drawn, not a blank frame
+        assert chart.locator(".main-svg").count() >= 1
+        assert chart.bounding_box()["height"] > 200
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{path or 'overview'}.png"), full_page=True)
 
