@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from . import limits
 from .cells import semester_of_header
 from .issues import IssueLog
-from .text import clean, fold_compact
+from .text import clean, fold
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ class Field:
 
 PLAN_FIELDS = (
     Field("country", ("Pays", "Country"), True),
-    Field("plan", ("Plan", "Plan"), True),
+    Field("plan", ("Plan", "Plan", "Nom du plan", "Plan d'action", "Action plan"), True),
     Field("axis_code", ("Code axe", "Axis code")),
     Field("axis", ("Axe", "Axis", "Axe stratégique", "Strategic axis", "Priorité stratégique"), True),
     Field("effect_code", ("Code effet", "Effect code", "Outcome code")),
@@ -43,11 +43,16 @@ PLAN_FIELDS = (
     Field("action_code", ("Code action", "Action code", "N° action", "Numéro de l'action", "Code activité"), True),
     Field("action", ("Action", "Action", "Intitulé de l'action", "Activité", "Activity"), True),
     Field("priority", ("Priorité", "Priority")),
-    Field("lead", ("Responsable principal", "Lead", "Responsable", "Lead agency")),
+    Field("lead", ("Responsable principal", "Lead", "Responsable", "Lead agency", "Structure responsable",
+                   "Responsable de la mise en œuvre", "Chef de file")),
     Field("co_leads", ("Co-responsables", "Co-leads", "Co-responsable", "Co-lead")),
-    Field("partners", ("Partenaires", "Partners")),
-    Field("estimated_cost", ("Coût estimé", "Estimated cost", "Coût", "Cost", "Budget")),
-    Field("funds_available", ("Fonds disponibles", "Funds available", "Disponible", "Available")),
+    Field("partners", ("Partenaires", "Partners", "Partenaires techniques et financiers", "PTF",
+                       "Partenaires de mise en œuvre", "Implementing partners")),
+    Field("estimated_cost", ("Coût estimé", "Estimated cost", "Coût", "Cost", "Budget", "Coût estimatif",
+                             "Budget estimé", "Coût total", "Total cost")),
+    Field("funds_available", ("Fonds disponibles", "Funds available", "Disponible", "Available",
+                              "Fonds disponibles/source", "Financement acquis", "Financement disponible",
+                              "Budget disponible", "Funding secured", "Montant disponible")),
     Field("funding_source", ("Source des fonds", "Funding source", "Source de financement")),
     Field("currency", ("Devise", "Currency", "Monnaie")),
     Field("means", ("Moyens", "Means", "Moyens de l'action", "Stratégies", "Strategies")),
@@ -57,13 +62,15 @@ PLAN_FIELDS = (
 
 INDICATOR_FIELDS = (
     Field("country", ("Pays", "Country"), True),
-    Field("period_start", ("Début période", "Period start", "Début", "Start"), True),
-    Field("period_end", ("Fin période", "Period end", "Fin", "End"), True),
+    Field("period_start", ("Début période", "Period start", "Début", "Start", "Date de début", "Début de la période",
+                           "Période du", "From"), True),
+    Field("period_end", ("Fin période", "Period end", "Fin", "End", "Date de fin", "Fin de la période",
+                         "Période au", "To"), True),
     Field("theme", ("Domaine", "Theme", "Thème")),
     Field("indicator", ("Indicateur", "Indicator"), True),
     Field("sex", ("Sexe", "Sex", "Gender")),
     Field("age_group", ("Âge", "Age group", "Tranche d'âge", "Age")),
-    Field("value", ("Valeur", "Value"), True),
+    Field("value", ("Valeur", "Value", "Nombre", "Number", "Effectif"), True),
     Field("source", ("Source", "Source")),
     Field("organisation", ("Organisation", "Organisation", "Organization", "Structure")),
     Field("action_code", ("Code action", "Action code")),
@@ -96,12 +103,25 @@ class HeaderMap:
         return self.row_index + 1
 
 
+def _key(text: str) -> str:
+    """Header comparison key: folded, every word in the singular, spaces and hyphens
+    dropped (`Codes actions` = `Code action`, `Respon-sable` = `Responsable`)."""
+    return "".join(word.rstrip("s") for word in fold(text).split())
+
+
 def _lookup(fields: tuple[Field, ...]) -> dict[str, str]:
     table: dict[str, str] = {}
     for f in fields:
         for header in f.headers:
-            table.setdefault(fold_compact(header), f.name)
+            table.setdefault(_key(header), f.name)
     return table
+
+
+def _field(table: dict[str, str], text: str) -> str | None:
+    for candidate in (text, _UNIT.sub(" ", text)):  # `Coût estimé (USD)`: the unit names nothing
+        if name := table.get(_key(candidate)):
+            return name
+    return None
 
 
 _UNIT = re.compile(r"\(.*?\)|\[.*?\]")
@@ -113,8 +133,7 @@ def _match_row(row: list, table: dict[str, str], kind: str) -> HeaderMap:
         text = clean(cell)
         if not text:
             continue
-        # `Coût estimé (USD)`, `Fonds disponibles [$]`: the unit does not name the column.
-        name = table.get(fold_compact(text)) or table.get(fold_compact(_UNIT.sub(" ", text)))
+        name = _field(table, text)
         if name is not None:
             mapping.columns.setdefault(name, col)
             continue

@@ -251,3 +251,13 @@ def test_headers_with_units_and_codes_pasted_with_their_label(con, load):
     assert report.status == "loaded" and not report.warnings
     assert actions(con, "action_code", "estimated_cost", "funds_available") == [
         ("1.1.1", Decimal("20000.00"), Decimal("5000.00"))]
+
+
+def test_header_synonyms_and_plurals(con, load):
+    header = ["Pays", "Nom du plan", "Axes", "Codes action", "Actions", "Structure responsable", "Partenaire",
+              "Coût estimatif", "Fonds disponibles/source"]
+    rows = [header, ["CM", "P", "Axe", "1.1", "Faire", "MINTSS", "BIT", "10", "4"]]
+    report = load("s.xlsx", xlsx({"Plan": rows}))
+    assert report.status == "loaded" and not report.warnings, [i.message_en for i in report.issues]
+    assert actions(con, "plan", "lead", "partners", "estimated_cost", "funds_available") == [
+        ("P", "MINTSS", ["BIT"], Decimal("10.00"), Decimal("4.00"))]
