@@ -1,6 +1,10 @@
 """The workbooks in `data/`: the seeds' figures, as printed, with their inconsistencies."""
 
+import re
 from decimal import Decimal
+from pathlib import Path
+
+import pytest
 
 from loaders.shipped import shipped_files
 
@@ -102,3 +106,24 @@ def test_data_is_exactly_what_the_transcription_script_writes(tmp_path):
 
     for name, build in WORKBOOKS.items():
         assert save(build(), name, tmp_path).read_bytes() == (DATA / name).read_bytes(), name
+
+
+SEEDS = Path(__file__).resolve().parent.parent.parent / "shared" / "seeds"
+# The roadmap prints this action's last words on a row of their own (a page break); the
+# workbook joins them to the action they complete.
+JOINED = "Engager un processus permettant un alignement"
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="the seeds live in ../shared/seeds beside the repository")
+def test_every_action_text_stands_verbatim_in_its_seed(shipped_con):
+    def norm(text: str) -> str:
+        return re.sub(r"\s+", " ", text.replace("’", "'").replace("\u00a0", " ")).strip()
+
+    seeds = {path.name[:3]: norm(path.read_text(encoding="utf-8")) for path in SEEDS.glob("00*.txt")}
+    seed_of = {"Plan d'action": "000", "Feuille de route": "002", "Partenariat CPC": "004"}
+    missing = []
+    for plan, action in shipped_con.execute("SELECT plan, action FROM actions").fetchall():
+        seed = next(code for prefix, code in seed_of.items() if plan.startswith(prefix))
+        if norm(action) not in seeds[seed] and not action.startswith(JOINED):
+            missing.append((seed, action))
+    assert missing == []
