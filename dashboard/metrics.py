@@ -47,6 +47,16 @@ def funding_by(actions: pd.DataFrame, level: list[str]) -> pd.DataFrame:
     return grouped
 
 
+def funding_breakdown(actions: pd.DataFrame, dimension: str) -> pd.DataFrame:
+    """Funding per lead, partner, priority or country, largest gap first. An action with
+    several partners counts in full for each of them (so partner rows overlap)."""
+    rows = actions.explode(dimension) if dimension == "partners" else actions
+    rows = rows.assign(**{dimension: rows[dimension].fillna("—")})
+    grouped = funding_by(rows, [dimension])
+    counts = rows.groupby(dimension).size().rename("actions")
+    return grouped.join(counts, on=dimension).sort_values("gap", ascending=False)
+
+
 def cost_per_semester(scheduled: pd.DataFrame) -> pd.DataFrame:
     """Each costed action's cost spread equally over the semesters it is scheduled in."""
     costed = scheduled[scheduled["cost_status"] == "costed"].copy()

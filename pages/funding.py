@@ -54,6 +54,22 @@ else:
           column_config={t(k): st.column_config.NumberColumn(f"{t(k)} ({cur})", format="localized")
                          for k in ("gap", "estimated", "available")})
 
+    st.subheader(t("fu_breakdown"))
+    dimensions = {"lead": t("lead"), "partners": t("partners"), "priority": t("priority"), "country": t("country")}
+    dimension = st.segmented_control(t("fu_breakdown_by"), list(dimensions), format_func=dimensions.get,
+                                     default="lead", required=True, key="breakdown")
+    breakdown = metrics.funding_breakdown(costed, dimension)
+    if dimension == "partners":
+        st.caption(t("fu_partners_overlap"))
+    if dimension == "priority":
+        breakdown["priority"] = breakdown["priority"].map(lambda p: t("no_priority" if p == "none" else p))
+    table(localize(breakdown, [dimension, "actions", "estimated_cost", "funds_available", "gap", "coverage"],
+                   {"estimated_cost": t("estimated"), "funds_available": t("available")}),
+          scope, f"funding_by_{dimension}", t("fu_breakdown"),
+          column_config={**{t(k): st.column_config.NumberColumn(f"{t(k)} ({cur})", format="localized")
+                            for k in ("gap", "estimated", "available")},
+                         t("coverage"): st.column_config.NumberColumn(format="percent")})
+
 not_costed = actions[actions["cost_status"] == "to_be_defined"]
 pooled = actions[actions["cost_status"] == "pooled"]
 st.subheader(t("fu_not_costed").format(n=number(len(not_costed))))

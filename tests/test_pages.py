@@ -160,3 +160,14 @@ def test_data_quality_lists_issues_totals_and_aliases():
     plan_total = totals[(totals["Niveau"] == "plan") & (totals["Pays"] == "Cameroun")]
     assert plan_total["Coût indiqué"].tolist() == [542000.0] and plan_total["Somme des actions"].tolist() == [560000.0]
     assert "MINTESS" in set(aliases["Écrit"])
+
+
+def test_funding_breakdown_by_lead_and_partner():
+    at = app("pages/funding.py", country=["Cameroun / Cameroon"])
+    no_failure(at)
+    by_lead = at.dataframe[1].value.set_index("Responsable")  # after the table ranked by gap
+    # 28 costed actions (2 are pooled), 1.2.5's MINTESS counted as MINTSS.
+    assert by_lead.loc["MINTSS", "Actions"] == 28 and by_lead.loc["MINTSS", "Coût estimé"] == 560000.0
+    at.segmented_control(key="breakdown").set_value("partners").run()
+    by_partner = at.dataframe[1].value.set_index("Partenaires")
+    assert by_partner.loc["BIT", "Actions"] == 11
