@@ -47,8 +47,9 @@ else:
     ranked = costed.assign(gap=costed["estimated_cost"] - costed["funds_available"].fillna(0),
                            priority=costed["priority"].map(lambda p: t("no_priority" if p == "none" else p)))
     ranked = ranked.sort_values("gap", ascending=False)
-    columns = ["country", "plan", "action_code", "action", "gap", "estimated_cost", "funds_available", "lead",
-               "partners", "priority", "funding_source"]
+    # Figures before the long texts: they stay in view on a projector.
+    columns = ["country", "action_code", "gap", "estimated_cost", "funds_available", "action", "priority", "lead",
+               "partners", "funding_source", "plan"]
     table(localize(ranked, columns, {"estimated_cost": t("estimated"), "funds_available": t("available")}),
           scope, "actions_by_gap", t("fu_ranked"),
           column_config={t(k): st.column_config.NumberColumn(f"{t(k)} ({cur})", format="localized")
@@ -77,13 +78,13 @@ if not_costed.empty:
     st.caption(t("fu_none"))
 else:
     st.caption(t("fu_not_costed_note"))
-    table(localize(not_costed, ["country", "plan", "action_code", "action", "lead", "partners", "horizon"]),
+    table(localize(not_costed, ["country", "action_code", "action", "horizon", "lead", "partners", "plan"]),
           scope, "actions_not_costed", t("fu_not_costed").format(n=len(not_costed)))
 st.subheader(t("fu_pooled").format(n=number(len(pooled))))
 if pooled.empty:
     st.caption(t("fu_none"))
 else:
-    table(localize(pooled, ["country", "plan", "action_code", "action", "pooled_with", "lead"]),
+    table(localize(pooled, ["country", "action_code", "pooled_with", "action", "lead", "plan"]),
           scope, "actions_pooled", t("fu_pooled").format(n=len(pooled)))
 
 unallocated = convert(queries.unallocated_funds(scope), ["unallocated_funds"], cur, display.usd_per_eur)
