@@ -41,7 +41,7 @@ st.subheader(t("pr_latest"))
 if reported.empty:
     empty(t("pr_none_reported"))
 else:
-    table(localize(reported, ["country", "plan", "action_code", "action", "status", "as_of", "comment", "source"]),
+    table(localize(reported, ["country", "action_code", "status", "as_of", "action", "comment", "source", "plan"]),
           scope, "latest_status", t("pr_latest"))
 
 st.subheader(t("pr_history"))
@@ -49,11 +49,11 @@ history = queries.status_history(scope)
 if history.empty:
     empty(t("pr_none_reported"))
 else:
-    table(localize(history, ["country", "plan", "action_code", "action", "as_of", "status", "comment", "source"]),
+    table(localize(history, ["country", "action_code", "as_of", "status", "action", "comment", "source", "plan"]),
           scope, "status_history", t("pr_history"))
 
 missing = status[status["status"] == "no_status"]
 st.subheader(t("pr_missing").format(n=number(len(missing))))
 if not missing.empty:
-    table(localize(missing, ["country", "plan", "action_code", "action", "lead"]),
+    table(localize(missing, ["country", "action_code", "action", "lead", "plan"]),
           scope, "actions_without_status", t("pr_missing").format(n=len(missing)))

@@ -64,8 +64,8 @@ if late.empty:
     st.success(t("sc_none_late").format(date=date(as_of)), icon=":material/check:")
 else:
     st.markdown(t("sc_late_count").format(n=number(len(late)), date=date(as_of)))
-    table(localize(late, ["country", "plan", "action_code", "action", "lead", "last_semester", "planned_end",
-                          "status", "status_as_of"],
+    table(localize(late, ["country", "action_code", "planned_end", "status", "status_as_of", "action", "lead",
+                          "last_semester", "plan"],
                    {"last_semester": t("sc_last_semester"), "planned_end": t("sc_planned_end"),
                     "status_as_of": t("as_of")}),
           scope, "late_actions", t("sc_late"))
@@ -84,5 +84,5 @@ if not horizon_only.empty:
     chart(charts.bars(counts, "horizon", "count", t("sc_by_horizon"), t("actions"), color="plan"), "by_horizon")
     horizon_words = horizon_only["horizon"].map(
         lambda hs: ", ".join(t("medium_term" if h == "medium" else h) for h in hs))
-    table(localize(horizon_only.assign(horizon=horizon_words), ["plan", "action_code", "action", "horizon", "partners"]),
+    table(localize(horizon_only.assign(horizon=horizon_words), ["action_code", "horizon", "action", "partners", "plan"]),
           scope, "actions_by_horizon", t("sc_horizons"))
