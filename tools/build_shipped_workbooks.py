@@ -338,6 +338,8 @@ CI_INDICATORS = [
      "Acteurs nationaux formés (traite, trafic illicite de migrants, MNR, POS) : « 65 hommes et 31 femmes »"),
     ("Acteurs formés", TIP, "", "", "hommes", "", "65", "", "Q13, 5e puce", ""),
     ("Acteurs formés", TIP, "", "", "femmes", "", "31", "", "Q13, 5e puce", ""),
+    ("Visites d'échange organisées", TIP, "", "", "", "", "1", "CNLTP", "Q13, 6e puce",
+     "Visite d'échanges à Abuja entre le CNLTP et la NAPTIP"),
     ("Participants aux visites d'échange", TIP, "", "", "", "", "30", "CNLTP", "Q13, 6e puce",
      "Visite d'échanges à Abuja (NAPTIP)"),
     ("Participants aux visites d'échange", TIP, "", "", "H", "", "17", "CNLTP", "Q13, 6e puce", ""),
@@ -368,6 +370,8 @@ CI_INDICATORS = [
      "Motos pour les agents vérificateurs du travail des enfants, 24 août 2023"),
     ("Véhicules et motos fournis", CL, "", "", "", "", "2", "Save the Children", "Q4",
      "2 motos (et 1 ordinateur) au comité départemental de suivi du travail des enfants"),
+    ("Appui en nature (F CFA)", "", "", "", "", "", "10.000.000", "Save the Children", "Q4",
+     "Appui en vivres et kits hygiéniques d'un montant de 10.000.000 F CFA (un montant, pas un compte)"),
     ("Jeunes accompagnés à l'insertion", "", "", "", "", "", "189", "Save the Children", "Q4",
      "Installation et insertion socio-professionnelle"),
 ]
