@@ -12,7 +12,6 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
-import json
 import logging
 import traceback
 from dataclasses import dataclass, field
@@ -20,7 +19,7 @@ from dataclasses import dataclass, field
 import duckdb
 
 from . import store
-from .headers import find_header, report_header, FIELDS_BY_KIND
+from .headers import FIELDS_BY_KIND, HeaderMap, find_header, report_header, required_fields
 from .issues import Issue, IssueLog
 from .model import ParsedFile
 from .parse_indicators import check_parts, parse_indicator_sheet
@@ -65,19 +64,19 @@ class FileReport:
         }
 
 
-def _detect_kind(rows: list[list]) -> str | None:
-    """A CSV's kind, told by its columns: the kind whose required columns it has."""
-    best, best_score = None, 0
+def _detect_kind(rows: list[list]) -> tuple[str | None, HeaderMap | None]:
+    """A CSV's kind, told by its columns: the kind whose required columns it has best."""
+    best: tuple[str | None, HeaderMap | None] = (None, None)
+    best_score = 0
     for kind in FIELDS_BY_KIND:
         mapping = find_header(rows, kind)
         if mapping is None:
             continue
-        required = {f.name for f in FIELDS_BY_KIND[kind] if f.required}
-        score = len(required & mapping.columns.keys()) * 10 + len(mapping.columns)
-        if required <= mapping.columns.keys():
-            score += 1000
+        required = {f.name for f in required_fields(kind)}
+        found = required & mapping.columns.keys()
+        score = (1000 if found == required else 0) + len(found) * 10 + len(mapping.columns)
         if score > best_score:
-            best, best_score = kind, score
+            best, best_score = (kind, mapping), score
     return best
 
 
@@ -116,7 +115,10 @@ def _check(name: str, data: bytes, known_plans: dict[str, dict[str, set[str]]]) 
                      f"no sheet named Plan, Indicators or Progress (sheets found: {ignored_en}); "
                      "rename the sheet to load")
     for sheet in read.sheets:
-        kind = sheet.kind or _detect_kind(sheet.rows)
+        if sheet.kind:
+            kind, header = sheet.kind, find_header(sheet.rows, sheet.kind)
+        else:
+            kind, header = _detect_kind(sheet.rows)
         if kind is None:
             issues.error("no_header", sheet.name, None, None,
                          "les colonnes ne correspondent à aucune feuille du modèle (Plan, Indicateurs, Suivi) ; "
@@ -124,7 +126,6 @@ def _check(name: str, data: bytes, known_plans: dict[str, dict[str, set[str]]]) 
                          "the columns match no sheet of the contract (Plan, Indicators, Progress); "
                          "add a header row (e.g. Country, Plan, Axis, Action code, Action)")
             continue
-        header = find_header(sheet.rows, kind)
         if not report_header(header, kind, sheet.name, issues):
             continue
         PARSERS[kind](sheet, header, issues, ref, parsed)
@@ -150,48 +151,53 @@ def _internal_error(name: str, exc: BaseException) -> FileReport:
     return FileReport(name, "rejected", issues=issues.issues)
 
 
-def ingest(con: duckdb.DuckDBPyConnection, name: str, data: bytes, *, loaded_by: str,
-           dry_run: bool = False) -> FileReport:
+def _guarded(name: str, work) -> FileReport:
+    """Runs one load with the collector paused; failures become sentences, never tracebacks."""
     try:
         with _gc_paused():
-            return _ingest(con, name, data, loaded_by=loaded_by, dry_run=dry_run)
-    except duckdb.Error as exc:
-        if isinstance(exc, duckdb.TransactionException):
-            issues = IssueLog(name)
-            issues.error("busy", None, None, None,
-                         "un autre chargement écrivait en même temps ; rien n'a été chargé, réessayez",
-                         "another load was writing at the same time; nothing was loaded, try again")
-            return FileReport(name, "rejected", issues=issues.issues)
-        return _internal_error(name, exc)
+            return work()
+    except duckdb.TransactionException:
+        issues = IssueLog(name)
+        issues.error("busy", None, None, None,
+                     "un autre chargement écrivait en même temps ; rien n'a été chargé, réessayez",
+                     "another load was writing at the same time; nothing was loaded, try again")
+        return FileReport(name, "rejected", issues=issues.issues)
     except Exception as exc:  # a user never sees a traceback; the log keeps it
         return _internal_error(name, exc)
 
 
-def _ingest(con, name: str, data: bytes, *, loaded_by: str, dry_run: bool) -> FileReport:
-    ensure_schema(con)
-    sha256 = hashlib.sha256(data).hexdigest()
-    existing = store.version_of_file(con, sha256)
-    if existing is not None:
-        counts = json.loads(con.execute("SELECT counts FROM versions WHERE version = ?", [existing]).fetchone()[0])
-        return FileReport(name, "checked" if dry_run else "loaded", counts, version=existing, unchanged=True)
+def _apply(con, name: str, data: bytes, sha256: str, *, loaded_by: str, dry_run: bool = False,
+           restored_from: int | None = None) -> FileReport:
+    """Check a file and, when it has no error, write it as a new version."""
     parsed, issues = check(name, data, store.current_plan_codes(con))
     report = FileReport(name, "checked", parsed.counts(), issues.issues, ignored_sheets=parsed.ignored_sheets)
     if issues.errors:
         report.status = "rejected"
-        return report
-    if dry_run:
-        return report
-    report.version = store.write_version(
-        con, parsed=parsed, warnings=issues.warnings, file_name=name, data=data,
-        sha256=sha256, loaded_by=loaded_by,
-    )
-    report.status = "loaded"
+    elif not dry_run:
+        report.version = store.write_version(
+            con, parsed=parsed, warnings=issues.warnings, file_name=name, data=data, sha256=sha256,
+            loaded_by=loaded_by, action="restore" if restored_from else "load", restored_from=restored_from,
+        )
+        report.status = "loaded"
     return report
+
+
+def ingest(con: duckdb.DuckDBPyConnection, name: str, data: bytes, *, loaded_by: str,
+           dry_run: bool = False) -> FileReport:
+    def work() -> FileReport:
+        ensure_schema(con)
+        sha256 = hashlib.sha256(data).hexdigest()
+        existing = store.version_of_file(con, sha256)
+        if existing is not None:
+            version, counts = existing
+            return FileReport(name, "checked" if dry_run else "loaded", counts, version=version, unchanged=True)
+        return _apply(con, name, data, sha256, loaded_by=loaded_by, dry_run=dry_run)
+    return _guarded(name, work)
 
 
 def restore(con: duckdb.DuckDBPyConnection, version: int, *, loaded_by: str) -> FileReport:
     """Bring back what version N loaded, as a new version."""
-    try:
+    def work() -> FileReport:
         ensure_schema(con)
         stored = store.stored_file(con, version)
         if stored is None:
@@ -201,16 +207,5 @@ def restore(con: duckdb.DuckDBPyConnection, version: int, *, loaded_by: str) -> 
                          f"version {version} does not exist; `python -m loaders versions` lists them")
             return FileReport(f"version {version}", "rejected", issues=issues.issues)
         name, data, sha256 = stored
-        parsed, issues = check(name, data, store.current_plan_codes(con))
-        report = FileReport(name, "checked", parsed.counts(), issues.issues)
-        if issues.errors:
-            report.status = "rejected"
-            return report
-        report.version = store.write_version(
-            con, parsed=parsed, warnings=issues.warnings, file_name=name, data=data, sha256=sha256,
-            loaded_by=loaded_by, action="restore", restored_from=version,
-        )
-        report.status = "loaded"
-        return report
-    except Exception as exc:
-        return _internal_error(f"version {version}", exc)
+        return _apply(con, name, data, sha256, loaded_by=loaded_by, restored_from=version)
+    return _guarded(f"version {version}", work)

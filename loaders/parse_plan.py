@@ -14,7 +14,6 @@ Guarantees (see `../shared/spec/workbook.md`, sheet `Plan`):
 
 from __future__ import annotations
 
-import operator
 import re
 from decimal import Decimal
 from functools import lru_cache
@@ -126,14 +125,10 @@ class PlanSheetParser:
         self.log = log
         self.ref = ref
         self.out = out
-        self.plans: dict[tuple[str, str], PlanData] = {p_key(p): p for p in out.plans}
-        self.subtotals: list[tuple[PlanData, StatedTotal]] = []
+        self.plans: dict[tuple[str, str], PlanData] = {(p.country, p.plan): p for p in out.plans}
         self.semester_names = tuple(semester for _, semester in header.semesters)
-        columns = [col for col, _ in header.semesters]
-        # One C call per row for its semester cells (rows from calamine are rectangular).
-        self._marks = operator.itemgetter(*columns) if len(columns) > 1 else (
-            (lambda row, c=columns: tuple(row[i] for i in c)))
-        self._marks_end = max(columns, default=-1)
+        self.semester_columns = tuple(col for col, _ in header.semesters)
+        self.row_width_needed = max(self.semester_columns, default=-1) + 1
 
     # -- rows ------------------------------------------------------------------
     def parse(self) -> None:
@@ -159,8 +154,6 @@ class PlanSheetParser:
                 cur.fail("action_code", "missing_action_code",
                          "cette action n'a pas de code ; écrivez son code (p. ex. 1.1.2) dans « Code action »",
                          "this action has no code; write its code (e.g. 1.1.2) in 'Action code'")
-        for plan, total in self.subtotals:
-            plan.totals.append(total)
 
     def _plan(self, country: str, name: str, currency: str) -> PlanData:
         key = (country, name)
@@ -200,8 +193,9 @@ class PlanSheetParser:
         cost = cur.parse("estimated_cost", parse_amount)
         funds = cur.parse("funds_available", parse_amount)
         cells = cur.cells
-        marks = self._marks(cells) if len(cells) > self._marks_end else tuple(
-            cur.raw_at(col) for col, _ in self.header.semesters)
+        # Rows from a workbook are rectangular: index them in C; a short CSV row goes the safe way.
+        getter = cells.__getitem__ if len(cells) >= self.row_width_needed else cur.raw_at
+        marks = tuple(map(getter, self.semester_columns))
         semesters, bad = _schedule(marks, self.semester_names)
         for position in bad:
             col = self.header.semesters[position][0]
@@ -307,14 +301,14 @@ class PlanSheetParser:
             return
         plan = self._plan(country, plan_name, currency)
         label = next((lbl for lbl in labels if fold(lbl) not in {fold(country), fold(plan_name)}), level)
-        self.subtotals.append((plan, StatedTotal(
+        plan.totals.append(StatedTotal(
             country=country, plan=plan_name, level=level, code=code, label=label,
             stated=cost.value if cost.status == "costed" else None, computed=None,
             stated_funds=funds.value if funds.status == "costed" else None, computed_funds=None,
             currency=currency, sheet=self.sheet.name, row=cur.number,
             funding_source=clean(cur.raw("funding_source")) or None,
             cost_col=cur.col("estimated_cost"), funds_col=cur.col("funds_available"),
-        )))
+        ))
 
 
 @lru_cache(maxsize=1 << 12, typed=True)
@@ -347,10 +341,6 @@ def _canonical_names(ref: Reference, raw, single: bool) -> tuple[tuple[str, ...]
         if canonical not in names:
             names.append(canonical)
     return tuple(names), tuple(renamed)
-
-
-def p_key(plan: PlanData) -> tuple[str, str]:
-    return plan.country, plan.plan
 
 
 def _fmt(value: Decimal | None) -> str:

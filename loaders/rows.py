@@ -50,7 +50,8 @@ class RowCursor:
         return clean(self.values.get(name))
 
     def raw_at(self, col: int):
-        return self.cells[col] if col < len(self.cells) else None
+        cells = self.cells
+        return cells[col] if col < len(cells) else None
 
     def parse(self, name: str, parser: Callable[..., T], *args, **kwargs) -> T | None:
         try:

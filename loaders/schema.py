@@ -209,7 +209,12 @@ FROM alias_rows WHERE version IN (SELECT version FROM live_versions);
 
 
 def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
-    """Create what is missing; safe to call on every start."""
+    """Create what is missing. A database already at SCHEMA_VERSION is only read, so
+    every load can call this without catalog writes (which concurrent loads would race on)."""
+    present = con.execute(
+        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_info'").fetchone()[0]
+    if present and con.execute("SELECT max(schema_version) FROM schema_info").fetchone()[0] == SCHEMA_VERSION:
+        return
     con.execute(TABLES)
     con.execute(VIEWS)
     if con.execute("SELECT count(*) FROM schema_info").fetchone()[0] == 0:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import itertools
-from decimal import Decimal
 from operator import attrgetter
 
 import duckdb
@@ -29,10 +28,6 @@ TEXTS = pa.list_(pa.string())
 INT = pa.int32()
 
 
-def _money(value: Decimal | None) -> float | None:
-    return None if value is None else float(value)
-
-
 def _columns(items: list, names: tuple[str, ...]) -> dict[str, list]:
     """Objects -> one list per attribute, transposed in C (attrgetter + zip)."""
     if not items:
@@ -41,6 +36,8 @@ def _columns(items: list, names: tuple[str, ...]) -> dict[str, list]:
 
 
 def _array(kind: pa.DataType, values: list) -> pa.Array:
+    if kind == MONEY:
+        return pa.array([None if v is None else float(v) for v in values], type=MONEY)
     if kind == TEXTS:
         # Flat values + offsets: ten times faster than converting a list of lists.
         flat = pa.array(list(itertools.chain.from_iterable(values)), type=TEXT)
@@ -70,11 +67,12 @@ def current_plan_codes(con: duckdb.DuckDBPyConnection) -> dict[str, dict[str, se
     return known
 
 
-def version_of_file(con: duckdb.DuckDBPyConnection, sha256: str) -> int | None:
+def version_of_file(con: duckdb.DuckDBPyConnection, sha256: str) -> tuple[int, dict] | None:
+    """The first version that loaded these bytes, and what it counted; None if never loaded."""
     row = con.execute(
-        "SELECT min(version) FROM versions WHERE sha256 = ?", [sha256]
+        "SELECT version, counts FROM versions WHERE sha256 = ? ORDER BY version LIMIT 1", [sha256]
     ).fetchone()
-    return row[0] if row else None
+    return (row[0], json.loads(row[1])) if row else None
 
 
 def write_version(
@@ -116,7 +114,7 @@ def _write_rows(con, version: int, parsed: ParsedFile, warnings: list[Issue], fi
         "country": (TEXT, [p.country for p in plans]),
         "plan": (TEXT, [p.plan for p in plans]),
         "currency": (TEXT, [p.currency for p in plans]),
-        "unallocated_funds": (MONEY, [_money(p.unallocated_funds) for p in plans]),
+        "unallocated_funds": (MONEY, [p.unallocated_funds for p in plans]),
         "unallocated_source": (TEXT, [p.unallocated_source for p in plans]),
         "sheet": (TEXT, [p.sheet for p in plans]),
     })
@@ -129,8 +127,8 @@ def _write_rows(con, version: int, parsed: ParsedFile, warnings: list[Issue], fi
         "version": (INT, [version] * len(actions)),
         **{name: (TEXT, cols[name]) for name in text_fields},
         **{name: (TEXTS, cols[name]) for name in list_fields},
-        "estimated_cost": (MONEY, [_money(v) for v in cols["estimated_cost"]]),
-        "funds_available": (MONEY, [_money(v) for v in cols["funds_available"]]),
+        "estimated_cost": (MONEY, cols["estimated_cost"]),
+        "funds_available": (MONEY, cols["funds_available"]),
         "row": (INT, cols["row"]),
     })
     totals = [t for p in plans for t in p.totals]
@@ -138,7 +136,7 @@ def _write_rows(con, version: int, parsed: ParsedFile, warnings: list[Issue], fi
         "version": (INT, [version] * len(totals)),
         **{name: (TEXT, [getattr(t, name) for t in totals]) for name in (
             "country", "plan", "level", "code", "label", "currency", "sheet")},
-        **{name: (MONEY, [_money(getattr(t, name)) for t in totals]) for name in (
+        **{name: (MONEY, [getattr(t, name) for t in totals]) for name in (
             "stated", "computed", "stated_funds", "computed_funds")},
         "row": (INT, [t.row for t in totals]),
     })
