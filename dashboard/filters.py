@@ -108,17 +108,16 @@ def _multiselect(key: str, label: str, options: list, format_func=str) -> tuple:
 
 def sidebar_scope() -> Scope:
     st.sidebar.markdown(f"### {t('filters')}")
-    base = queries.filter_options((), ())
-    countries = _multiselect("country", t("f_country"), base["countries"], country_option)
-    plans = _multiselect("plan", t("f_plan"), queries.filter_options(countries, ())["plans"])
-    options = queries.filter_options(countries, plans)
+    countries = _multiselect("country", t("f_country"), queries.countries(), country_option)
+    plans = _multiselect("plan", t("f_plan"), queries.plans_of(countries))
+    options = queries.action_choices(countries, plans)
     axis_labels, effect_labels = queries.axis_labels(), queries.effect_labels()
     axes = _multiselect("axis", t("f_axis"), options["axes"], lambda a: axis_labels.get(a, a))
     effects = _multiselect("effect", t("f_effect"), options["effects"], lambda e: effect_labels.get(e, e))
     leads = _multiselect("lead", t("f_lead"), options["leads"])
     partners = _multiselect("partner", t("f_partner"), options["partners"])
     priorities = _multiselect("priority", t("f_priority"), list(PRIORITIES), priority_option)
-    years = _multiselect("year", t("f_year"), options["years"])
+    years = _multiselect("year", t("f_year"), queries.years())
     st.sidebar.button(t("reset_filters"), on_click=_reset, icon=":material/filter_alt_off:",
                       width="stretch")
     st.sidebar.caption(t("share_hint"))

@@ -22,26 +22,38 @@ CACHE = {"show_spinner": False, "max_entries": 256}
 # --- filter options ---------------------------------------------------------------
 
 @st.cache_data(**CACHE)
-def filter_options(countries: tuple[str, ...], plans: tuple[str, ...]) -> dict[str, list]:
-    """Choices for each filter, narrowed by the country and plan already chosen."""
-    scope = Scope(countries=countries, plans=plans)
-    where_country, p_country = scope.country_where("a")
-    where, params = scope.action_where("a")
+def countries() -> list[str]:
+    """Every country with a plan or a count."""
+    return frame("SELECT DISTINCT country FROM (SELECT country FROM actions UNION ALL "
+                 "SELECT country FROM indicator_values) ORDER BY 1")["country"].tolist()
+
+
+@st.cache_data(**CACHE)
+def years() -> list[int]:
+    """Every year that a count, a scheduled semester or a status touches."""
+    return frame(
+        "SELECT DISTINCT y FROM (SELECT unnest(range(year(period_start), year(period_end) + 1)) AS y "
+        "FROM indicator_values UNION SELECT CAST(left(semester, 4) AS INTEGER) FROM action_semesters "
+        "UNION SELECT year(as_of) FROM action_status) ORDER BY 1")["y"].astype(int).tolist()
+
+
+@st.cache_data(**CACHE)
+def plans_of(countries: tuple[str, ...]) -> list[str]:
+    where, params = Scope(countries=countries).country_where("a")
+    return frame(f"SELECT DISTINCT plan FROM actions a WHERE {where} ORDER BY 1", params)["plan"].tolist()
+
+
+@st.cache_data(**CACHE)
+def action_choices(countries: tuple[str, ...], plans: tuple[str, ...]) -> dict[str, list]:
+    """Axes, effects (in plan order), leads and partners of the chosen countries and plans."""
+    where, params = Scope(countries=countries, plans=plans).action_where("a")
     acts = frame(f'SELECT axis, effect, lead, partners FROM actions a WHERE {where} '
                  'ORDER BY country, plan, "row"', params)
     return {
-        "countries": frame("SELECT DISTINCT country FROM (SELECT country FROM actions UNION ALL "
-                           "SELECT country FROM indicator_values) ORDER BY 1")["country"].tolist(),
-        "plans": frame(f"SELECT DISTINCT plan FROM actions a WHERE {where_country} ORDER BY 1",
-                       p_country)["plan"].tolist(),
-        "axes": acts["axis"].drop_duplicates().tolist(),  # in plan order
+        "axes": acts["axis"].drop_duplicates().tolist(),
         "effects": acts["effect"].dropna().drop_duplicates().tolist(),
         "leads": sorted(acts["lead"].dropna().unique().tolist()),
         "partners": sorted({p for ps in acts["partners"] for p in ps}),
-        "years": frame(
-            "SELECT DISTINCT y FROM (SELECT unnest(range(year(period_start), year(period_end) + 1)) AS y "
-            "FROM indicator_values UNION SELECT CAST(left(semester, 4) AS INTEGER) FROM action_semesters "
-            "UNION SELECT year(as_of) FROM action_status) ORDER BY 1")["y"].astype(int).tolist(),
     }
 
 
@@ -95,17 +107,15 @@ def scheduled_semesters(scope: Scope) -> pd.DataFrame:
     where, params = scope.action_where("a")
     year_cond, year_params = ("TRUE", [])
     if scope.years:
-        year_cond, year_params = "list_contains(?, CAST(left(s.semester, 4) AS INTEGER))", [list(scope.years)]
+        year_cond, year_params = "list_contains(?, CAST(left(semester, 4) AS INTEGER))", [list(scope.years)]
     return frame(f"""
-        SELECT a.country, a.plan, a.axis_code, a.axis, a.effect_code, a.effect, a.action_code, a.action,
-               a.cost_status, CAST(a.estimated_cost AS DOUBLE) AS estimated_cost, a.currency, a."row",
-               s.semester, len(a.semesters) AS semesters_total
-        FROM action_rows a
-        JOIN current_plans p USING (version, country, plan)
-        JOIN action_semesters s ON s.version = a.version AND s.country = a.country AND s.plan = a.plan
-             AND s."row" = a."row" AND s.sheet = a.sheet
-        WHERE {where} AND {year_cond}
-        ORDER BY a.country, a.plan, a."row", s.semester""", params + year_params)
+        SELECT * FROM (
+            SELECT a.country, a.plan, a.axis_code, a.axis, a.effect_code, a.effect, a.action_code, a.action,
+                   a.cost_status, CAST(a.estimated_cost AS DOUBLE) AS estimated_cost, a.currency, a."row",
+                   unnest(a.semesters) AS semester, len(a.semesters) AS semesters_total
+            FROM actions a WHERE {where})
+        WHERE {year_cond}
+        ORDER BY country, plan, "row", semester""", params + year_params)
 
 
 @st.cache_data(**CACHE)
@@ -113,17 +123,13 @@ def late_actions(scope: Scope, as_of: dt.date) -> pd.DataFrame:
     """Scheduled to end before `as_of` and not reported completed by then."""
     where, params = scope.action_where("a")
     return frame(f"""
-        WITH last AS (
-            SELECT a.country, a.plan, a.action_code, a.action, a.lead, a.axis, a.sheet, a."row",
-                   max(s.semester) AS last_semester
-            FROM actions a JOIN action_semesters s
-              ON s.country = a.country AND s.plan = a.plan AND s."row" = a."row" AND s.sheet = a.sheet
-            WHERE {where} GROUP BY ALL),
-        ends AS (
-            SELECT *, CASE WHEN right(last_semester, 1) = '1'
-                           THEN make_date(CAST(left(last_semester, 4) AS INTEGER), 6, 30)
-                           ELSE make_date(CAST(left(last_semester, 4) AS INTEGER), 12, 31) END AS planned_end
-            FROM last),
+        WITH ends AS (
+            SELECT a.country, a.plan, a.action_code, a.action, a.lead, a.axis, a."row",
+                   list_max(a.semesters) AS last_semester,
+                   make_date(CAST(left(list_max(a.semesters), 4) AS INTEGER),
+                             CASE WHEN right(list_max(a.semesters), 1) = '1' THEN 6 ELSE 12 END,
+                             CASE WHEN right(list_max(a.semesters), 1) = '1' THEN 30 ELSE 31 END) AS planned_end
+            FROM actions a WHERE {where} AND len(a.semesters) > 0),
         status AS (
             SELECT country, plan, action_code, status, as_of FROM action_status WHERE as_of <= ?
             QUALIFY row_number() OVER (PARTITION BY country, plan, action_code ORDER BY as_of DESC, version DESC) = 1)

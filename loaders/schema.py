@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import duckdb
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: the actions view shows semesters
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS schema_info (schema_version INTEGER);
@@ -162,13 +162,12 @@ FROM current_plans;
 CREATE OR REPLACE VIEW actions AS
 SELECT a.country, a.plan, a.axis_code, a.axis, a.effect_code, a.effect, a.action_code, a.action,
        a.priority, a.lead, a.co_leads, a.partners, a.estimated_cost, a.funds_available, a.currency,
-       a.funding_source, a.means, a.horizon, a.cost_status, a.pooled_with, a.source,
+       a.funding_source, a.means, a.horizon, a.cost_status, a.pooled_with, a.source, a.semesters,
        a.sheet, a."row", a.version
 FROM action_rows a JOIN current_plans p USING (version, country, plan);
 
 CREATE OR REPLACE VIEW action_semesters AS
-SELECT a.country, a.plan, a.action_code, unnest(a.semesters) AS semester, a.sheet, a."row", a.version
-FROM action_rows a JOIN current_plans p USING (version, country, plan);
+SELECT country, plan, action_code, unnest(semesters) AS semester, sheet, "row", version FROM actions;
 
 CREATE OR REPLACE VIEW stated_totals AS
 SELECT t.country, t.plan, t.level, t.code, t.stated, t.computed, t.stated_funds, t.computed_funds,
@@ -217,5 +216,5 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
         return
     con.execute(TABLES)
     con.execute(VIEWS)
-    if con.execute("SELECT count(*) FROM schema_info").fetchone()[0] == 0:
-        con.execute("INSERT INTO schema_info VALUES (?)", [SCHEMA_VERSION])
+    con.execute("DELETE FROM schema_info")
+    con.execute("INSERT INTO schema_info VALUES (?)", [SCHEMA_VERSION])

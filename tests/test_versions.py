@@ -98,3 +98,21 @@ def test_start_up_sync_of_data_folder(con, tmp_path):
     sync_shipped(con, tmp_path)
     assert len(list_versions(con)) == 2
     assert con.execute("SELECT estimated_cost FROM actions").fetchone() == (Decimal("30.00"),)
+
+
+def test_schema_is_only_read_when_current_and_upgraded_when_old(tmp_path):
+    import duckdb
+
+    from loaders import ensure_schema
+
+    path = str(tmp_path / "s.duckdb")
+    con = duckdb.connect(path)
+    ensure_schema(con)
+    con.execute("UPDATE schema_info SET schema_version = 1")
+    con.execute("DROP VIEW action_semesters")  # as a database from an earlier release
+    ensure_schema(con)
+    assert con.execute("SELECT count(*) FROM action_semesters").fetchone() == (0,)
+    con.close()
+    read_only = duckdb.connect(path, read_only=True)
+    ensure_schema(read_only)  # would fail on any write
+    read_only.close()
