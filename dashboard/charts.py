@@ -84,6 +84,20 @@ def bars(frame: pd.DataFrame, x: str, y: str, title: str, y_title: str, color: s
     return figure
 
 
+def stacked_rows(frame: pd.DataFrame, label: str, value: str, color: str, title: str, value_title: str,
+                 colors: dict, order: list[str] | None = None, row_height: int = 56) -> go.Figure:
+    """One horizontal bar per label, its parts stacked by `color`, labels top to bottom
+    in `order` (else as they come)."""
+    order = order or list(dict.fromkeys(frame[label]))
+    figure = px.bar(frame, x=value, y=label, color=color, orientation="h", barmode="stack", text_auto=",.0f",
+                    color_discrete_map=colors)
+    figure.update_traces(textangle=0)
+    figure.update_layout(title=title, xaxis_title=value_title, yaxis_title=None, legend_title_text=None,
+                         height=max(380, row_height * len(order) + 160))
+    figure.update_yaxes(type="category", categoryorder="array", categoryarray=order, autorange="reversed")
+    return figure
+
+
 def trend(frame: pd.DataFrame, title: str) -> go.Figure:
     figure = px.line(frame, x="period_end", y="value", color="label", markers=True)
     figure.update_layout(title=title, yaxis_title=t("count"), xaxis_title=t("period"), legend_title_text=None)

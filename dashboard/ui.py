@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from .filters import country_name, describe
-from .i18n import lang, t
+from .i18n import lang, money_card, percent, t
 from .scope import Scope
 
 
@@ -57,6 +57,15 @@ def excel_bytes(frame: pd.DataFrame, scope: Scope, title: str) -> bytes:
             writer, sheet_name=t("filters"), index=False)
         writer.sheets[sheet].autofit()
     return buffer.getvalue()
+
+
+def funding_metrics(totals, currency: str, helps: dict[str, str] | None = None) -> None:
+    """The four funding cards: estimated, available, gap, coverage (not capped)."""
+    helps = helps or {}
+    cards = (("estimated", money_card(totals.estimated, currency)), ("available", money_card(totals.available, currency)),
+             ("gap", money_card(totals.gap, currency)), ("coverage", percent(totals.coverage)))
+    for column, (key, value) in zip(st.columns(4), cards):
+        column.metric(t(key), value, border=True, help=helps.get(key))
 
 
 def table(frame: pd.DataFrame, scope: Scope, name: str, title: str, column_config: dict | None = None,

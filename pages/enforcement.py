@@ -60,12 +60,7 @@ else:
                       value_name="value")
     long = long[long["value"] > 0].assign(sex=lambda f: f["sex"].map(t))
     colors = {t(k): v for k, v in charts.SEX_COLORS.items()}
-    figure = charts.bars(long, "value", "label", t("en_by_sex"), "", color="sex", colors=colors, barmode="stack")
-    figure.update_traces(orientation="h")
-    figure.update_layout(yaxis_title=None, xaxis_title=t("count"), height=max(380, 56 * long["label"].nunique() + 160))
-    figure.update_yaxes(type="category", autorange="reversed")
-    figure.update_xaxes(type="linear")
-    chart(figure, "by_sex")
+    chart(charts.stacked_rows(long, "label", "value", "sex", t("en_by_sex"), t("count"), colors), "by_sex")
     st.caption(t("en_sex_note"))
 
 periods = values.groupby(["country", "indicator"])["period_end"].nunique()

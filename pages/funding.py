@@ -4,9 +4,9 @@ import streamlit as st
 
 from dashboard import charts, metrics, queries
 from dashboard.filters import current
-from dashboard.i18n import money, money_card, number, percent, t
+from dashboard.i18n import money, number, t
 from dashboard.money import convert
-from dashboard.ui import chart, empty, localize, table
+from dashboard.ui import chart, empty, funding_metrics, localize, table
 
 scope, display = current()
 cur = display.currency
@@ -19,11 +19,7 @@ if actions.empty:
     st.stop()
 
 totals = metrics.funding_totals(actions)
-c1, c2, c3, c4 = st.columns(4)
-c1.metric(t("estimated"), money_card(totals.estimated, cur), border=True)
-c2.metric(t("available"), money_card(totals.available, cur), border=True)
-c3.metric(t("gap"), money_card(totals.gap, cur), border=True)
-c4.metric(t("coverage"), percent(totals.coverage), border=True)
+funding_metrics(totals, cur)
 
 costed = actions[actions["cost_status"] == "costed"]
 if costed.empty:

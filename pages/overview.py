@@ -4,9 +4,9 @@ import streamlit as st
 
 from dashboard import metrics, queries
 from dashboard.filters import country_name, current, describe
-from dashboard.i18n import indicator, money, money_card, number, percent, period, t
+from dashboard.i18n import indicator, money, money_card, number, period, t
 from dashboard.money import convert
-from dashboard.ui import empty
+from dashboard.ui import empty, funding_metrics
 
 scope, display = current()
 st.title(t("page_overview"))
@@ -19,11 +19,7 @@ if actions.empty:
 else:
     totals = metrics.funding_totals(actions)
     cur = display.currency
-    c1, c2, c3, c4 = st.columns(4)
-    c1.metric(t("estimated"), money_card(totals.estimated, cur), border=True, help=t("ov_estimated_help"))
-    c2.metric(t("available"), money_card(totals.available, cur), border=True)
-    c3.metric(t("gap"), money_card(totals.gap, cur), border=True)
-    c4.metric(t("coverage"), percent(totals.coverage), border=True, help=t("ov_coverage_help"))
+    funding_metrics(totals, cur, {"estimated": t("ov_estimated_help"), "coverage": t("ov_coverage_help")})
     c5, c6, c7, c8 = st.columns(4)
     c5.metric(t("actions"), number(totals.actions), border=True)
     c6.metric(t("not_costed_count"), number(totals.not_costed), border=True)

@@ -28,13 +28,9 @@ by_axis = by_axis.assign(axis=by_axis["axis"].map(lambda a: charts.wrap(axis_lab
                          status=by_axis["status"].map(t))
 by_axis = by_axis.sort_values("status", key=lambda s: s.map({t(k): i for i, k in enumerate(ORDER)}))
 colors = {t(k): v for k, v in charts.STATUS_COLORS.items()}
-figure = charts.bars(by_axis, "count", "axis", t("pr_by_axis"), "", color="status", colors=colors, barmode="stack")
-figure.update_traces(orientation="h")
-figure.update_layout(xaxis_title=t("actions"), yaxis_title=None, height=max(380, 60 * by_axis["axis"].nunique() + 160))
-figure.update_yaxes(type="category", autorange="reversed", categoryorder="array",
-                    categoryarray=[charts.wrap(axis_labels.get(a, a), 50) for a in status["axis"].drop_duplicates()])
-figure.update_xaxes(type="linear")
-chart(figure, "status_by_axis")
+plan_order = [charts.wrap(axis_labels.get(a, a), 50) for a in status["axis"].drop_duplicates()]
+chart(charts.stacked_rows(by_axis, "axis", "count", "status", t("pr_by_axis"), t("actions"), colors, plan_order, 60),
+      "status_by_axis")
 
 reported = status[status["status"] != "no_status"]
 st.subheader(t("pr_latest"))
