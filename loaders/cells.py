@@ -328,6 +328,25 @@ def parse_priority(raw: object) -> str | None:
     )
 
 
+# A plan's kind says what its rows are: a national plan or roadmap has "actions"; a
+# bilateral compact lists "illustrative activities", which are never added to actions.
+PLAN_KINDS = {
+    "plan": "plan", "plan d'action": "plan", "plan d action": "plan", "action plan": "plan",
+    "plan national": "plan", "national plan": "plan", "feuille de route": "plan", "roadmap": "plan",
+    "compact": "compact", "pacte": "compact", "partenariat": "compact", "partnership": "compact",
+    "cpc": "compact", "child protection compact": "compact",
+}
+
+
+@lru_cache(maxsize=1 << 10, typed=True)
+def parse_plan_kind(raw: object) -> str | None:
+    return _vocabulary(
+        raw, PLAN_KINDS, None, "un type de plan", "plan kind",
+        "plan (plan d'action, feuille de route) ou compact (pacte, partenariat)",
+        "plan (action plan, roadmap) or compact (partnership)",
+    )
+
+
 STATUSES = {
     "non executee": "not_started", "non atteinte": "not_started", "not started": "not_started",
     "non demarree": "not_started",

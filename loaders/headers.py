@@ -36,6 +36,7 @@ class Field:
 PLAN_FIELDS = (
     Field("country", ("Pays", "Country"), True),
     Field("plan", ("Plan", "Plan", "Nom du plan", "Plan d'action", "Action plan"), True),
+    Field("plan_kind", ("Type de plan", "Plan kind", "Nature du plan", "Plan type", "Type")),
     Field("axis_code", ("Code axe", "Axis code")),
     Field("axis", ("Axe", "Axis", "Axe stratégique", "Strategic axis", "Priorité stratégique"), True),
     Field("effect_code", ("Code effet", "Effect code", "Outcome code")),

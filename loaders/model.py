@@ -69,6 +69,7 @@ class PlanData:
     unallocated_funds: Decimal | None = None
     unallocated_source: str | None = None
     sheet: str = ""
+    kind: str | None = None  # 'plan' | 'compact'; None until a row names it ('plan' when none does)
 
 
 @dataclass(slots=True)

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from .cells import (
     is_mark, parse_amount, parse_currency, parse_horizon,
-    parse_priority, split_list,
+    parse_plan_kind, parse_priority, split_list,
 )
 from .headers import HeaderMap
 from .issues import IssueLog
@@ -188,6 +188,7 @@ class PlanSheetParser:
                      "'Action' is empty; write what the action is")
         code = code_text(cur.raw("action_code"))
         priority = cur.parse("priority", parse_priority)
+        kind = cur.parse("plan_kind", parse_plan_kind)
         horizon = cur.parse("horizon", parse_horizon) or []
         declared = cur.parse("currency", parse_currency)
         cost = cur.parse("estimated_cost", parse_amount)
@@ -239,6 +240,16 @@ class PlanSheetParser:
                      f"this action is in {currency} while the plan is in {plan.currency}; "
                      "a plan is written in one currency")
             return
+        if kind is not None:
+            if plan.kind is None:
+                plan.kind = kind
+            elif plan.kind != kind:
+                cur.fail("plan_kind", "mixed_plan_kind",
+                         f"ce plan est déjà de type « {plan.kind} » plus haut ; un plan n'a qu'un type, "
+                         "écrivez le même sur chaque ligne ou laissez la cellule vide",
+                         f"this plan is already of kind '{plan.kind}' above; a plan has one kind, "
+                         "write the same on every row or leave the cell empty")
+                return
         plan.actions.append(ActionRow(
             country=country, plan=plan_name, axis_code=axis_code, axis=axis or "",
             effect_code=effect_code, effect=effect, action_code=code, action=action,

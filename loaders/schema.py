@@ -16,7 +16,12 @@ from __future__ import annotations
 
 import duckdb
 
-SCHEMA_VERSION = 2  # 2: the actions view shows semesters
+SCHEMA_VERSION = 3  # 2: the actions view shows semesters; 3: plan kinds, data_issues of current rows only
+
+# Changes to storage tables of an existing database: only ever additions.
+MIGRATIONS = """
+ALTER TABLE plan_loads ADD COLUMN IF NOT EXISTS kind VARCHAR;
+"""
 
 TABLES = """
 CREATE TABLE IF NOT EXISTS schema_info (schema_version INTEGER);
@@ -48,7 +53,8 @@ CREATE TABLE IF NOT EXISTS plan_loads (
     currency VARCHAR NOT NULL,
     unallocated_funds DECIMAL(18, 2),
     unallocated_source VARCHAR,
-    sheet VARCHAR
+    sheet VARCHAR,
+    kind VARCHAR                        -- 'plan' | 'compact' (NULL in databases older than schema 3: plan)
 );
 
 CREATE TABLE IF NOT EXISTS action_rows (
@@ -151,19 +157,19 @@ CREATE TABLE IF NOT EXISTS alias_rows (
 
 VIEWS = """
 CREATE OR REPLACE VIEW current_plans AS
-SELECT p.*, v.file_name, v.loaded_at
+SELECT p.* REPLACE (coalesce(p.kind, 'plan') AS kind), v.file_name, v.loaded_at
 FROM plan_loads p JOIN versions v USING (version)
 QUALIFY row_number() OVER (PARTITION BY p.country, p.plan ORDER BY p.version DESC) = 1;
 
 CREATE OR REPLACE VIEW plans AS
-SELECT country, plan, currency, unallocated_funds, unallocated_source, version, file_name, loaded_at
+SELECT country, plan, currency, unallocated_funds, unallocated_source, version, file_name, loaded_at, kind
 FROM current_plans;
 
 CREATE OR REPLACE VIEW actions AS
 SELECT a.country, a.plan, a.axis_code, a.axis, a.effect_code, a.effect, a.action_code, a.action,
        a.priority, a.lead, a.co_leads, a.partners, a.estimated_cost, a.funds_available, a.currency,
        a.funding_source, a.means, a.horizon, a.cost_status, a.pooled_with, a.source, a.semesters,
-       a.sheet, a."row", a.version
+       a.sheet, a."row", a.version, p.kind AS plan_kind
 FROM action_rows a JOIN current_plans p USING (version, country, plan);
 
 CREATE OR REPLACE VIEW action_semesters AS
@@ -186,7 +192,7 @@ CREATE OR REPLACE VIEW action_status AS
 SELECT country, plan, action_code, as_of, status, comment, source, sheet, "row", version
 FROM status_rows
 QUALIFY row_number() OVER (
-    PARTITION BY country, plan, action_code, as_of, status, comment ORDER BY version) = 1;
+    PARTITION BY country, plan, action_code, as_of, status, comment ORDER BY version DESC) = 1;
 
 CREATE OR REPLACE VIEW current_action_status AS
 SELECT * FROM action_status
@@ -197,13 +203,35 @@ SELECT version FROM current_plans
 UNION SELECT version FROM indicator_values
 UNION SELECT version FROM action_status;
 
+-- The cells behind the current data, and every data cell ever stored: an issue is
+-- current when it is about a current cell, or about no data cell (a header, a
+-- sheet) of a sheet that still holds current data. So restoring a version shows its
+-- issues once, not once per copy.
+CREATE OR REPLACE VIEW current_cells AS
+SELECT version, sheet, "row" FROM actions
+UNION SELECT version, sheet, "row" FROM stated_totals
+UNION SELECT version, sheet, "row" FROM indicator_values
+UNION SELECT version, sheet, "row" FROM action_status;
+
+CREATE OR REPLACE VIEW stored_cells AS
+SELECT version, sheet, "row" FROM action_rows
+UNION SELECT version, sheet, "row" FROM stated_total_rows
+UNION SELECT version, sheet, "row" FROM indicator_rows
+UNION SELECT version, sheet, "row" FROM status_rows;
+
 CREATE OR REPLACE VIEW data_issues AS
-SELECT severity, file, sheet, "row", "column", code, message, message_en, version
-FROM issue_rows WHERE version IN (SELECT version FROM live_versions);
+SELECT i.severity, i.file, i.sheet, i."row", i."column", i.code, i.message, i.message_en, i.version
+FROM issue_rows i
+WHERE (i.sheet IS NULL AND i.version IN (SELECT version FROM live_versions))
+   OR EXISTS (SELECT 1 FROM current_cells c WHERE c.version = i.version AND c.sheet = i.sheet
+              AND (c."row" = i."row"
+                   OR NOT EXISTS (SELECT 1 FROM stored_cells s WHERE s.version = i.version
+                                  AND s.sheet = i.sheet AND s."row" IS NOT DISTINCT FROM i."row")));
 
 CREATE OR REPLACE VIEW organisation_aliases_applied AS
-SELECT file, sheet, "row", "column", original, canonical, version
-FROM alias_rows WHERE version IN (SELECT version FROM live_versions);
+SELECT a.file, a.sheet, a."row", a."column", a.original, a.canonical, a.version
+FROM alias_rows a
+WHERE EXISTS (SELECT 1 FROM current_cells c WHERE c.version = a.version AND c.sheet = a.sheet AND c."row" = a."row");
 """
 
 
@@ -215,6 +243,7 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
     if present and con.execute("SELECT max(schema_version) FROM schema_info").fetchone()[0] == SCHEMA_VERSION:
         return
     con.execute(TABLES)
+    con.execute(MIGRATIONS)
     con.execute(VIEWS)
     con.execute("DELETE FROM schema_info")
     con.execute("INSERT INTO schema_info VALUES (?)", [SCHEMA_VERSION])

@@ -117,6 +117,7 @@ def _write_rows(con, version: int, parsed: ParsedFile, warnings: list[Issue], fi
         "unallocated_funds": (MONEY, [p.unallocated_funds for p in plans]),
         "unallocated_source": (TEXT, [p.unallocated_source for p in plans]),
         "sheet": (TEXT, [p.sheet for p in plans]),
+        "kind": (TEXT, [p.kind or "plan" for p in plans]),
     })
     actions = [a for p in plans for a in p.actions]
     text_fields = ("country", "plan", "axis_code", "axis", "effect_code", "effect", "action_code", "action",

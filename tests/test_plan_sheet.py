@@ -261,3 +261,38 @@ def test_header_synonyms_and_plurals(con, load):
     assert report.status == "loaded" and not report.warnings, [i.message_en for i in report.issues]
     assert actions(con, "plan", "lead", "partners", "estimated_cost", "funds_available") == [
         ("P", "MINTSS", ["BIT"], Decimal("10.00"), Decimal("4.00"))]
+
+
+KIND_HEADER = [*PLAN_HEADER, "Type de plan"]
+
+
+def test_plan_kind_is_optional_defaults_to_plan_and_is_read_in_any_language(con, load):
+    rows = plan_rows(
+        ["CM", "Plan national", "1", "Axe", None, None, "1.1", "A", "10", ""],
+        header=PLAN_HEADER)
+    assert load("plan.xlsx", xlsx({"Plan": rows})).status == "loaded"
+    compact = plan_rows(
+        ["CI", "Pacte", "1", "Prévention", None, None, "1.1", "Activité", "A définir", "", "Partnership"],
+        [None, None, None, None, None, None, "1.2", "Autre", "A définir", "", None],
+        header=KIND_HEADER)
+    assert load("compact.xlsx", xlsx({"Plan": compact})).status == "loaded"
+    assert con.execute("SELECT country, plan, kind FROM plans ORDER BY 1").fetchall() == [
+        ("CI", "Pacte", "compact"), ("CM", "Plan national", "plan")]
+    assert con.execute("SELECT action_code, plan_kind FROM actions WHERE country = 'CI' ORDER BY 1").fetchall() == [
+        ("1.1", "compact"), ("1.2", "compact")]
+
+
+def test_an_unknown_or_changing_plan_kind_is_an_error_on_its_cell(con, load):
+    before = dump(con)
+    unknown = plan_rows(["CM", "P", "1", "Axe", None, None, "1.1", "A", "10", "", "stratégie"], header=KIND_HEADER)
+    report = load("kind.xlsx", xlsx({"Plan": unknown}))
+    assert report.status == "rejected"
+    assert [i.message_en for i in report.errors] == [
+        "kind.xlsx, sheet 'Plan', cell K2: 'stratégie' is not a known plan kind; write plan (action plan, roadmap) "
+        "or compact (partnership)"]
+    changing = plan_rows(["CM", "P", "1", "Axe", None, None, "1.1", "A", "10", "", "plan"],
+                         [None, None, None, None, None, None, "1.2", "B", "10", "", "compact"], header=KIND_HEADER)
+    report = load("kind2.xlsx", xlsx({"Plan": changing}))
+    assert report.status == "rejected" and report.errors[0].cell == "K3"
+    assert "a plan has one kind" in report.errors[0].message_en
+    assert dump(con) == before

@@ -592,7 +592,7 @@ def _readme(workbook: Workbook, lines: list[str]) -> None:
 PLAN_WIDTHS = {"Pays": 12, "Plan": 18, "Code axe": 6, "Axe": 26, "Code effet": 7, "Effet": 30, "Code action": 8,
                "Action": 48, "Priorité": 9, "Responsable principal": 13, "Co-responsables": 14,
                "Partenaires": 16, "Coût estimé": 12, "Fonds disponibles": 12, "Source des fonds": 14,
-               "Devise": 7, "Moyens": 30, "Horizon": 12, "Source": 40}
+               "Devise": 7, "Moyens": 30, "Horizon": 12, "Type de plan": 10, "Source": 40}
 
 
 def cameroon_workbook() -> Workbook:
@@ -752,8 +752,10 @@ def cpc_workbook() -> Workbook:
         "(section VII.A), non rattachés à des activités : fonds non alloués du plan.",
         "Pilotage : la Côte d'Ivoire agit par le biais du CNS, en collaboration avec le CIM et le CNLTP "
         "(sections V.B et VII.B) ; codes donnés par le projet.",
+        "Type de plan : Compact. Un pacte bilatéral liste des activités illustratives, pas les actions d'un plan "
+        "national : le tableau de bord les compte à part, jamais avec les actions.",
     ])
-    sheet = SheetWriter(wb, "Plan", PLAN_HEADERS + CPC_SEMESTERS + ["Source"], [
+    sheet = SheetWriter(wb, "Plan", PLAN_HEADERS + ["Type de plan"] + CPC_SEMESTERS + ["Source"], [
         "Partenariat CPC Côte d'Ivoire - États-Unis : cadre d'actions conjoint (annexe A)",
         f"Source : {CPC_DOC}",
     ])
@@ -778,8 +780,10 @@ def cpc_workbook() -> Workbook:
                        "Devise": "USD", "Source": f"{CPC_DOC}, section VII.A"}, fill=TOTAL_FILL)
     sheet.ws.cell(first, sheet.col("Pays"), "Côte d'Ivoire")
     sheet.ws.cell(first, sheet.col("Plan"), CPC_PLAN).alignment = WRAP
+    sheet.ws.cell(first, sheet.col("Type de plan"), "Compact").alignment = WRAP
     sheet.merge("Pays", first, total)
     sheet.merge("Plan", first, total)
+    sheet.merge("Type de plan", first, total)
     return wb
 
 
