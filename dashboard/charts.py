@@ -21,19 +21,45 @@ STATUS_COLORS = {"completed": "#2E8B57", "in_progress": "#1F5AA6", "planned": "#
 SEX_COLORS = {"F": "#8E44AD", "M": "#16A085", "not_disaggregated": "#B0B0B0"}
 
 
-def wrap(label: str, width: int = 42) -> str:
-    return "<br>".join(textwrap.wrap(str(label), width)) or str(label)
+def wrap(label: str, width: int = 42, lines: int = 3) -> str:
+    """A label on at most `lines` lines of `width` characters, cut with an ellipsis past
+    that (the full text goes in the hover), so long objectives never overlap."""
+    # Plotly reads a label as HTML-like text: workbook text must not carry tags into it.
+    text = str(label).replace("<", "‹").replace(">", "›")
+    parts = textwrap.wrap(text, width) or [text]
+    if len(parts) > lines:
+        parts = parts[:lines]
+        parts[-1] = parts[-1][: width - 1].rstrip() + "…"
+    return "<br>".join(parts)
 
 
 def estimated_vs_available(frame: pd.DataFrame, category: str, title: str, currency: str) -> go.Figure:
+    """Grouped bars per category. A category with nothing costed has no bar (not a bar
+    of 0) and reads "not costed (n)"; a partly costed one says how many rows are not."""
     labels = frame[category].map(wrap)
+    full = frame[category].map(lambda v: wrap(v, 60, 12))
+    hover = "%{customdata}<br>%{x:,.0f} " + currency + "<extra>%{fullData.name}</extra>"
     figure = go.Figure([
-        go.Bar(y=labels, x=frame["estimated_cost"], name=t("estimated"), orientation="h", marker_color=ESTIMATED),
-        go.Bar(y=labels, x=frame["funds_available"], name=t("available"), orientation="h", marker_color=AVAILABLE),
+        go.Bar(y=labels, x=frame["estimated_cost"], name=t("estimated"), orientation="h", marker_color=ESTIMATED,
+               customdata=full, hovertemplate=hover),
+        go.Bar(y=labels, x=frame["funds_available"], name=t("available"), orientation="h", marker_color=AVAILABLE,
+               customdata=full, hovertemplate=hover),
     ])
+    not_costed = frame["not_costed"] if "not_costed" in frame else pd.Series(0, index=frame.index)
+    for label, estimated, available, missing in zip(labels, frame["estimated_cost"], frame["funds_available"],
+                                                    not_costed):
+        if pd.isna(estimated):
+            text = t("not_costed_bar").format(rows=missing)
+        elif missing:
+            text = t("partly_costed_bar").format(rows=missing)
+        else:
+            continue
+        end = 0 if pd.isna(estimated) else max(estimated, 0 if pd.isna(available) else available)
+        figure.add_annotation(x=end, y=label, text=text, showarrow=False, xanchor="left", xshift=6,
+                              font={"color": "#5A6470"})
     figure.update_layout(title=title, barmode="group", xaxis_title=f"{t('value')} ({currency})",
-                         yaxis={"autorange": "reversed"}, height=max(320, 90 * len(frame) + 140))
-    figure.update_xaxes(tickformat=",.0f")
+                         yaxis={"autorange": "reversed", "type": "category"}, height=max(320, 90 * len(frame) + 140))
+    figure.update_xaxes(tickformat=",.0f", rangemode="tozero")
     return figure
 
 

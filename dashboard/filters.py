@@ -21,6 +21,9 @@ from .money import CURRENCIES, rates
 from .scope import Scope
 
 FILTER_KEYS = ("country", "plan", "axis", "effect", "lead", "partner", "priority", "year")
+# Filter key (URL parameter, widget key) -> the `Scope` field it fills.
+FILTER_FIELDS = {"country": "countries", "plan": "plans", "axis": "axes", "effect": "effects", "lead": "leads",
+                 "partner": "partners", "priority": "priorities", "year": "years"}
 PRIORITIES = ("high", "medium", "low", "none")
 
 

@@ -137,8 +137,10 @@ TEXT.update({
                    "en": "These stages are separate counts, not a funnel: a case investigated one year may be tried another, and how many cases are detected depends on enforcement effort as much as on how widespread the crime is."},
     "fu_intro": {"fr": "Montants en {currency}. Écart et couverture portent sur les actions chiffrées ; les actions à chiffrer et cumulées sont listées à part.",
                  "en": "Amounts in {currency}. Gap and coverage are over costed actions; not-yet-costed and pooled actions are listed apart."},
-    "fu_nothing_costed": {"fr": "Aucune des {n} actions retenues n'est chiffrée : rien à comparer, voir la liste ci-dessous.",
-                          "en": "None of the {n} actions in scope is costed: nothing to compare, see the list below."},
+    "fu_nothing_costed": {"fr": "Rien n'est encore chiffré dans ce périmètre ({rows}) : rien à comparer, voir la liste ci-dessous.",
+                          "en": "Nothing in scope is costed yet ({rows}): nothing to compare, see the list below."},
+    "fu_blank_is_not_costed": {"fr": "Montants vides : rien de chiffré dans ce groupe (jamais 0).",
+                               "en": "Blank amounts: nothing costed in that group (never 0)."},
     "fu_by_axis": {"fr": "Fonds disponibles et coût estimé par axe", "en": "Funds available and estimated cost by axis"},
     "fu_by_effect": {"fr": "Fonds disponibles et coût estimé par effet", "en": "Funds available and estimated cost by effect"},
     "fu_gap_tree": {"fr": "Besoin de financement : axe → effet → action", "en": "Funding gap: axis → effect → action"},
@@ -149,9 +151,9 @@ TEXT.update({
     "fu_partners_overlap": {"fr": "Une action à plusieurs partenaires compte en entier pour chacun : les lignes se recouvrent et ne s'additionnent pas.",
                             "en": "An action with several partners counts in full for each: the rows overlap and do not add up."},
     "fu_ranked": {"fr": "Actions classées par besoin de financement", "en": "Actions ranked by funding gap"},
-    "fu_not_costed": {"fr": "Actions à chiffrer ({n})", "en": "Actions not yet costed ({n})"},
+    "fu_not_costed": {"fr": "À chiffrer : {rows}", "en": "Not yet costed: {rows}"},
     "fu_not_costed_note": {"fr": "Coût « A définir » ou vide : jamais compté comme 0.", "en": "Cost 'to be defined' or empty: never counted as 0."},
-    "fu_pooled": {"fr": "Actions cumulées avec une autre ({n})", "en": "Actions pooled with another ({n})"},
+    "fu_pooled": {"fr": "Coût cumulé avec une autre action : {rows}", "en": "Cost pooled with another action: {rows}"},
     "fu_none": {"fr": "Aucune.", "en": "None."},
     "sc_no_semesters": {"fr": "Aucune action de ces plans n'a de semestre prévu (voir les horizons plus bas).",
                         "en": "No action of these plans is scheduled by semester (see the horizons below)."},
@@ -165,8 +167,8 @@ TEXT.update({
     "sc_as_of": {"fr": "Date de référence", "en": "As-of date"},
     "sc_none_late": {"fr": "Aucune action prévue pour finir avant le {date} n'est sans achèvement rapporté.",
                      "en": "No action planned to end before {date} lacks a reported completion."},
-    "sc_late_count": {"fr": "**{n}** actions devaient finir avant le {date} et ne sont pas rapportées achevées.",
-                      "en": "**{n}** actions were planned to end before {date} and are not reported completed."},
+    "sc_late_count": {"fr": "**{rows}** devaient finir avant le {date} sans être rapportées achevées.",
+                      "en": "**{rows}** were planned to end before {date} and are not reported completed."},
     "sc_last_semester": {"fr": "Dernier semestre prévu", "en": "Last planned semester"},
     "sc_planned_end": {"fr": "Fin prévue", "en": "Planned end"},
     "sc_horizons": {"fr": "Plans sans semestres : actions par horizon", "en": "Plans without semesters: actions by horizon"},
@@ -192,7 +194,7 @@ TEXT.update({
     "pr_by_axis": {"fr": "Dernier statut des actions, par axe", "en": "Latest status of actions, by axis"},
     "pr_latest": {"fr": "Dernier statut rapporté", "en": "Latest reported status"},
     "pr_history": {"fr": "Historique des statuts", "en": "Status history"},
-    "pr_missing": {"fr": "Actions sans aucun statut ({n})", "en": "Actions with no status at all ({n})"},
+    "pr_missing": {"fr": "Sans aucun statut : {rows}", "en": "With no status at all: {rows}"},
     "pr_none_reported": {"fr": "Aucun statut rapporté pour ces filtres.", "en": "No status reported for these filters."},
     "dq_intro": {"fr": "Tout ce que les fichiers chargés ont de discutable est montré ici, avec sa cellule : rien n'est corrigé en silence.",
                  "en": "Everything questionable in the loaded files is shown here, with its cell: nothing is silently corrected."},
@@ -254,6 +256,80 @@ TEXT.update({
     "up_restore": {"fr": "Restaurer la version {version}", "en": "Restore version {version}"},
     "up_restored": {"fr": "Version {old} restaurée comme version {new}.", "en": "Version {old} restored as version {new}."},
 })
+
+
+# Issue 7: figures a donor can quote.
+TEXT.update({
+    "to_be_defined_card": {"fr": "À définir", "en": "To be defined"},
+    "fu_costed_and_not": {"fr": "Coût estimé des actions chiffrées : **{amount}** ; et {rows} pas encore chiffrées, qui n'y comptent pas.",
+                          "en": "Estimated cost of the costed actions: **{amount}**; and {rows} not yet costed, which it leaves out."},
+    "fu_all_to_be_defined": {"fr": "Coût **à définir** : {rows} ne sont pas encore chiffrées.",
+                             "en": "Cost **to be defined**: {rows} not yet costed."},
+    "kind_plan": {"fr": "plan", "en": "plan"}, "kind_compact": {"fr": "pacte (compact)", "en": "compact"},
+    "kind_rows_plan": {"fr": "Actions", "en": "Actions"},
+    "kind_rows_compact": {"fr": "Activités illustratives", "en": "Illustrative activities"},
+    "kind_not_costed_plan": {"fr": "Actions à chiffrer", "en": "Actions not yet costed"},
+    "kind_not_costed_compact": {"fr": "Activités à chiffrer", "en": "Activities not yet costed"},
+    "kind_pooled_plan": {"fr": "Actions cumulées", "en": "Pooled actions"},
+    "kind_pooled_compact": {"fr": "Activités cumulées", "en": "Pooled activities"},
+    "kind_phrase_plan": {"fr": "{n} action|{n} actions", "en": "{n} action|{n} actions"},
+    "kind_phrase_compact": {"fr": "{n} activité illustrative|{n} activités illustratives",
+                            "en": "{n} illustrative activity|{n} illustrative activities"},
+    "and": {"fr": "et", "en": "and"},
+    "none_f": {"fr": "aucune", "en": "none"},
+    "plan_kind": {"fr": "Type de plan", "en": "Plan kind"},
+    "not_costed_short": {"fr": "à chiffrer", "en": "not costed"},
+    "not_costed_bar": {"fr": "à chiffrer ({rows})", "en": "not costed ({rows})"},
+    "partly_costed_bar": {"fr": "+ {rows} à chiffrer", "en": "+ {rows} not costed"},
+    "not_costed_col": {"fr": "À chiffrer", "en": "Not costed"},
+    "filters_ignored": {"fr": "Sans effet sur cette page : {parts}.", "en": "No effect on this page: {parts}."},
+    "why_counts_not_tied": {"fr": "les chiffres rapportés ne sont rattachés ni aux actions ni aux plans",
+                            "en": "the reported counts are tied to no action or plan"},
+    "why_issues_files": {"fr": "les problèmes concernent des fichiers et des cellules, pas des actions",
+                         "en": "issues are about files and cells, not actions"},
+    "why_upload": {"fr": "un chargement ne dépend pas des filtres", "en": "loading does not depend on the filters"},
+    "years_caption": {"fr": "Années {years} : actions prévues dans au moins un semestre de ces années, comptées avec leur coût entier.",
+                      "en": "Years {years}: actions scheduled in at least one semester of those years, counted with their whole cost."},
+    "years_unscheduled": {"fr": " {n} action(s) sans calendrier semestriel (horizons seulement) sont laissées de côté.",
+                          "en": " {n} action(s) with no semester schedule (horizons only) are left out."},
+    "ov_figures_count": {"fr": "{n} chiffres", "en": "{n} figures"},
+    "ov_not_added": {"fr": "**{indicator}** ({country}) : {figures}. Chiffres de sources différentes, non additionnés : ils peuvent se recouvrir.",
+                     "en": "**{indicator}** ({country}): {figures}. Figures from different sources, not added up: they may overlap."},
+    "en_not_added_note": {"fr": "Quand un rapport donne plusieurs chiffres pour le même indicateur et la même période (opérations ou sources distinctes), chacun est montré avec sa source ; ils ne sont pas additionnés, car ils peuvent se recouvrir. Un total n'apparaît que si une source le donne.",
+                          "en": "When a report gives several figures for the same indicator and period (distinct operations or sources), each is shown with its source; they are not added up, as they may overlap. A total appears only where a source states it."},
+    "en_trend_skipped": {"fr": "Les périodes où un indicateur a plusieurs chiffres de sources différentes ne sont pas tracées (ils ne s'additionnent pas) : voir le tableau des sources.",
+                         "en": "Periods in which an indicator has several figures from different sources are not plotted (they do not add up): see the sources table."},
+    "up_restore_confirm_title": {"fr": "Restaurer une version", "en": "Restore a version"},
+    "up_restore_confirm": {"fr": "Restaurer la version {version} ({file}) ? Elle sera rechargée comme nouvelle version et remplacera :",
+                           "en": "Restore version {version} ({file})? It will be loaded again as a new version and replace:"},
+    "up_restore_replaces_plan": {"fr": "le plan « {plan} » ({country}), aujourd'hui celui de la version {current} ({file})",
+                                 "en": "the plan '{plan}' ({country}), now that of version {current} ({file})"},
+    "up_restore_new_plan": {"fr": "le plan « {plan} » ({country}), absent aujourd'hui", "en": "the plan '{plan}' ({country}), absent today"},
+    "up_restore_counts": {"fr": "les chiffres de {country} ayant la même période, le même indicateur, sexe, âge et source",
+                          "en": "the counts of {country} with the same period, indicator, sex, age group and source"},
+    "up_restore_nothing_lost": {"fr": "Rien n'est perdu : la version actuelle reste restaurable.", "en": "Nothing is lost: the current version stays restorable."},
+    "up_confirm": {"fr": "Confirmer la restauration", "en": "Confirm the restore"},
+    "up_cancel": {"fr": "Annuler", "en": "Cancel"},
+})
+
+
+def kinds_phrase(counts: dict[str, int], language: str | None = None) -> str:
+    """`{"plan": 23, "compact": 54}` -> `23 action(s) et 54 activité(s) illustrative(s)`:
+    kinds named apart, never added."""
+    language = language or lang()
+    ordered = sorted(counts.items(), key=lambda item: ("plan", "compact").index(item[0]) if item[0] in (
+        "plan", "compact") else 9)
+    parts = [plural(t(f"kind_phrase_{kind}", language), n, language) for kind, n in ordered if n]
+    if len(parts) <= 1:
+        return "".join(parts)
+    return f"{', '.join(parts[:-1])} {t('and', language)} {parts[-1]}"
+
+
+def plural(pattern: str, n: int, language: str | None = None) -> str:
+    """`one|many` picked by French (0 and 1 singular) or English rules, `{n}` filled in."""
+    one, _, many = pattern.partition("|")
+    singular = n in (0, 1) if (language or lang()) == "fr" else n == 1
+    return (one if singular or not many else many).format(n=number(n, language))
 
 
 def lang() -> str:

@@ -2,8 +2,11 @@
 
 Guarantees: pure functions of DataFrames (no Streamlit, no SQL), so pages stay thin and
 tests can check the arithmetic. Not-yet-costed and pooled actions never count as 0:
-estimated cost, gap and coverage are over costed actions only, and coverage is not
-capped at 100 %. Unallocated plan funds are reported apart, never mixed into coverage.
+estimated cost, gap and coverage are over costed actions only, coverage is not capped
+at 100 %, and when nothing in scope is costed the amounts are None ("to be defined"),
+never 0. Rows of different plan kinds (a plan's actions, a compact's illustrative
+activities) are counted apart, never added into one figure. Unallocated plan funds are
+reported apart, never mixed into coverage.
 """
 
 from __future__ import annotations
@@ -13,48 +16,83 @@ from dataclasses import dataclass
 import pandas as pd
 
 
+PLAN_KINDS = ("plan", "compact")  # the order in which kinds are shown
+
+
+def _per_kind(rows: pd.DataFrame) -> dict[str, int]:
+    kinds = rows["plan_kind"] if "plan_kind" in rows else pd.Series("plan", index=rows.index)
+    counts = kinds.fillna("plan").value_counts()
+    return {kind: int(counts[kind]) for kind in PLAN_KINDS if counts.get(kind, 0)}
+
+
 @dataclass(frozen=True)
 class FundingTotals:
-    estimated: float
-    available: float
-    gap: float
+    estimated: float | None  # None: nothing in scope is costed ("to be defined"), never 0
+    available: float | None
+    gap: float | None
     coverage: float | None
-    actions: int
-    not_costed: int
-    pooled: int
+    rows: dict[str, int]        # rows in scope per plan kind: {"plan": 23, "compact": 54}
+    not_costed: dict[str, int]  # not yet costed, per plan kind
+    pooled: dict[str, int]
+
+    @property
+    def costed(self) -> bool:
+        return self.estimated is not None
+
+    @property
+    def actions(self) -> int:
+        """Rows of national plans only: a compact's activities are not actions."""
+        return self.rows.get("plan", 0)
 
 
 def funding_totals(actions: pd.DataFrame) -> FundingTotals:
     costed = actions[actions["cost_status"] == "costed"]
-    estimated = float(costed["estimated_cost"].sum())
-    available = float(costed["funds_available"].fillna(0).sum())
+    if costed.empty:
+        estimated = available = gap = coverage = None
+    else:
+        estimated = float(costed["estimated_cost"].sum())
+        available = float(costed["funds_available"].fillna(0).sum())
+        gap, coverage = estimated - available, (available / estimated) if estimated else None
     return FundingTotals(
-        estimated=estimated, available=available, gap=estimated - available,
-        coverage=(available / estimated) if estimated else None, actions=len(actions),
-        not_costed=int((actions["cost_status"] == "to_be_defined").sum()),
-        pooled=int((actions["cost_status"] == "pooled").sum()),
+        estimated=estimated, available=available, gap=gap, coverage=coverage, rows=_per_kind(actions),
+        not_costed=_per_kind(actions[actions["cost_status"] == "to_be_defined"]),
+        pooled=_per_kind(actions[actions["cost_status"] == "pooled"]),
     )
 
 
 def funding_by(actions: pd.DataFrame, level: list[str]) -> pd.DataFrame:
-    """Estimated, available, gap and coverage per group of costed actions."""
-    costed = actions[actions["cost_status"] == "costed"].copy()
-    costed["funds_available"] = costed["funds_available"].fillna(0)
-    grouped = costed.groupby(level, dropna=False, sort=False)[["estimated_cost", "funds_available"]].sum()
-    grouped = grouped.reset_index()
+    """Estimated, available, gap and coverage per group; every group of `actions` is
+    kept, and a group with no costed action has no amounts (NaN, shown as "not
+    costed"), never 0. `not_costed` counts each group's rows that are not yet costed."""
+    rows = actions.assign(
+        estimated_cost=actions["estimated_cost"].where(actions["cost_status"] == "costed"),
+        funds_available=actions["funds_available"].where(actions["cost_status"] == "costed"),
+        is_costed=actions["cost_status"] == "costed",
+        is_not_costed=actions["cost_status"] == "to_be_defined")
+    grouped = rows.groupby(level, dropna=False, sort=False).agg(
+        estimated_cost=("estimated_cost", "sum"), funds_available=("funds_available", "sum"),
+        costed=("is_costed", "sum"), not_costed=("is_not_costed", "sum")).reset_index()
+    nothing_costed = grouped["costed"] == 0
+    for column in ("estimated_cost", "funds_available"):
+        grouped[column] = grouped[column].astype(float).mask(nothing_costed)
     grouped["gap"] = grouped["estimated_cost"] - grouped["funds_available"]
     grouped["coverage"] = grouped["funds_available"] / grouped["estimated_cost"].where(grouped["estimated_cost"] > 0)
-    return grouped
+    grouped["not_costed"] = grouped["not_costed"].astype(int)
+    return grouped.drop(columns="costed")
 
 
 def funding_breakdown(actions: pd.DataFrame, dimension: str) -> pd.DataFrame:
-    """Funding per lead, partner, priority or country, largest gap first. An action with
-    several partners counts in full for each of them (so partner rows overlap)."""
+    """Funding per lead, partner, priority or country, largest gap first (groups with
+    nothing costed last). An action with several partners counts in full for each of
+    them (so partner rows overlap)."""
     rows = actions.explode(dimension) if dimension == "partners" else actions
     rows = rows.assign(**{dimension: rows[dimension].fillna("—")})
     grouped = funding_by(rows, [dimension])
-    counts = rows.groupby(dimension).size().rename("actions")
-    return grouped.join(counts, on=dimension).sort_values("gap", ascending=False)
+    kinds = rows["plan_kind"].fillna("plan") if "plan_kind" in rows else pd.Series("plan", index=rows.index)
+    # One count column per plan kind present (`rows_plan`, `rows_compact`): never added together.
+    counts = rows.assign(plan_kind=kinds).groupby([dimension, "plan_kind"]).size().unstack(fill_value=0)
+    counts = counts[[k for k in PLAN_KINDS if k in counts.columns]].add_prefix("rows_")
+    return grouped.join(counts, on=dimension).sort_values("gap", ascending=False, na_position="last")
 
 
 def cost_per_semester(scheduled: pd.DataFrame) -> pd.DataFrame:
@@ -101,16 +139,14 @@ def sex_split(values: pd.DataFrame) -> pd.DataFrame:
     return wide[keys + ["age_group", "F", "M", "not_disaggregated", "total"]]
 
 
-def latest_per_country(values: pd.DataFrame, indicators: list[str]) -> pd.DataFrame:
-    """For each country, the latest period's totals of the given indicators (rows with
-    different sources for the same count are added, and counted in `rows`)."""
-    totals = values[(values["sex"] == "total") & values["indicator"].isin(indicators)]
-    if totals.empty:
-        return totals.assign(rows=[])
-    latest = totals.groupby("country")["period_end"].transform("max")
-    current = totals[totals["period_end"] == latest]
-    return (current.groupby(["country", "period_start", "period_end", "indicator"], as_index=False)
-            .agg(value=("value", "sum"), rows=("value", "size")))
+def latest_per_country(figures: pd.DataFrame, indicators: list[str]) -> pd.DataFrame:
+    """For each country, the stated figures of the given indicators in its latest
+    period (one row per figure: several sources stay several rows, never added)."""
+    rows = figures[figures["indicator"].isin(indicators)]
+    if rows.empty:
+        return rows
+    latest = rows.groupby("country")["period_end"].transform("max")
+    return rows[rows["period_end"] == latest]
 
 
 def short_source(source: str | None) -> str:

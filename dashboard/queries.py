@@ -57,17 +57,22 @@ def action_choices(countries: tuple[str, ...], plans: tuple[str, ...]) -> dict[s
     }
 
 
+def _coded(code, label: str) -> str:
+    # A missing code comes back from pandas as NaN, which is truthy: test it for what it is.
+    return f"{code} · {label}" if isinstance(code, str) and code else label
+
+
 @st.cache_data(**CACHE)
 def axis_labels() -> dict[str, str]:
-    """Axis label -> `code · label`, for display."""
+    """Axis label -> `code · label` (the label alone when it has no code), for display."""
     rows = frame("SELECT DISTINCT axis_code, axis FROM actions")
-    return {r.axis: (f"{r.axis_code} · {r.axis}" if r.axis_code else r.axis) for r in rows.itertuples()}
+    return {r.axis: _coded(r.axis_code, r.axis) for r in rows.itertuples()}
 
 
 @st.cache_data(**CACHE)
 def effect_labels() -> dict[str, str]:
     rows = frame("SELECT DISTINCT effect_code, effect FROM actions WHERE effect IS NOT NULL")
-    return {r.effect: (f"{r.effect_code} · {r.effect}" if r.effect_code else r.effect) for r in rows.itertuples()}
+    return {r.effect: _coded(r.effect_code, r.effect) for r in rows.itertuples()}
 
 
 # --- actions and funding ------------------------------------------------------------
@@ -81,9 +86,20 @@ def actions(scope: Scope) -> pd.DataFrame:
                CAST(a.estimated_cost AS DOUBLE) AS estimated_cost,
                CAST(a.funds_available AS DOUBLE) AS funds_available,
                a.currency, a.funding_source, a.means, a.horizon, a.cost_status, a.pooled_with, a.source,
-               a.sheet, a."row"
+               a.plan_kind, a.sheet, a."row"
         FROM actions a WHERE {where}
         ORDER BY a.country, a.plan, a."row" """, params)
+
+
+@st.cache_data(**CACHE)
+def unscheduled_out_of_years(scope: Scope) -> int:
+    """Actions that the other filters keep but the year filter drops because they have no
+    semester at all (a roadmap with horizons only): said under the figures."""
+    if not scope.years:
+        return 0
+    where, params = scope.action_where("a", years=False)
+    return int(frame(f"SELECT count(*) AS n FROM actions a WHERE {where} AND len(a.semesters) = 0",
+                     params)["n"].iloc[0])
 
 
 @st.cache_data(**CACHE)
@@ -112,6 +128,7 @@ def scheduled_semesters(scope: Scope) -> pd.DataFrame:
         SELECT * FROM (
             SELECT a.country, a.plan, a.axis_code, a.axis, a.effect_code, a.effect, a.action_code, a.action,
                    a.cost_status, CAST(a.estimated_cost AS DOUBLE) AS estimated_cost, a.currency, a."row",
+                   a.plan_kind,
                    unnest(a.semesters) AS semester, len(a.semesters) AS semesters_total
             FROM actions a WHERE {where})
         WHERE {year_cond}
@@ -124,7 +141,7 @@ def late_actions(scope: Scope, as_of: dt.date) -> pd.DataFrame:
     where, params = scope.action_where("a")
     return frame(f"""
         WITH ends AS (
-            SELECT a.country, a.plan, a.action_code, a.action, a.lead, a.axis, a."row",
+            SELECT a.country, a.plan, a.action_code, a.action, a.lead, a.axis, a."row", a.plan_kind,
                    list_max(a.semesters) AS last_semester,
                    make_date(CAST(left(list_max(a.semesters), 4) AS INTEGER),
                              CASE WHEN right(list_max(a.semesters), 1) = '1' THEN 6 ELSE 12 END,
@@ -133,7 +150,7 @@ def late_actions(scope: Scope, as_of: dt.date) -> pd.DataFrame:
         status AS (
             SELECT country, plan, action_code, status, as_of FROM action_status WHERE as_of <= ?
             QUALIFY row_number() OVER (PARTITION BY country, plan, action_code ORDER BY as_of DESC, version DESC) = 1)
-        SELECT e.country, e.plan, e.action_code, e.action, e.lead, e.axis, e.last_semester, e.planned_end,
+        SELECT e.country, e.plan, e.action_code, e.action, e.lead, e.axis, e.plan_kind, e.last_semester, e.planned_end,
                coalesce(st.status, 'no_status') AS status, st.as_of AS status_as_of
         FROM ends e LEFT JOIN status st USING (country, plan, action_code)
         WHERE e.planned_end < ? AND coalesce(st.status, '') <> 'completed'
@@ -145,13 +162,14 @@ def late_actions(scope: Scope, as_of: dt.date) -> pd.DataFrame:
 @st.cache_data(**CACHE)
 def current_status(scope: Scope) -> pd.DataFrame:
     """Every action in scope with its latest status ('no_status' when none was reported)."""
-    where, params = scope.action_where("a")
+    # The year filter picks the statuses reported in those years, not the actions' schedule.
+    where, params = scope.action_where("a", years=False)
     year_cond, year_params = scope.year_overlap("s.as_of", "s.as_of")
     return frame(f"""
         WITH latest AS (
             SELECT * FROM action_status s WHERE {year_cond}
             QUALIFY row_number() OVER (PARTITION BY country, plan, action_code ORDER BY as_of DESC, version DESC) = 1)
-        SELECT a.country, a.plan, a.axis_code, a.axis, a.action_code, a.action, a.lead,
+        SELECT a.country, a.plan, a.axis_code, a.axis, a.action_code, a.action, a.lead, a.plan_kind,
                coalesce(l.status, 'no_status') AS status, l.as_of, l.comment, l.source
         FROM actions a LEFT JOIN latest l USING (country, plan, action_code)
         WHERE {where}
@@ -160,18 +178,26 @@ def current_status(scope: Scope) -> pd.DataFrame:
 
 @st.cache_data(**CACHE)
 def status_history(scope: Scope) -> pd.DataFrame:
+    """Every reported status of the actions in scope (a status whose code no plan holds
+    shows while no action filter is set)."""
     where_country, params = scope.country_where("s")
     year_cond, year_params = scope.year_overlap("s.as_of", "s.as_of")
     plans = "TRUE"
     if scope.plans:
         plans, params = "list_contains(?, s.plan)", params + [list(scope.plans)]
+    action_scope = Scope(axes=scope.axes, effects=scope.effects, leads=scope.leads, partners=scope.partners,
+                         priorities=scope.priorities)
+    action_cond, action_params = ("TRUE", []) if action_scope.is_empty() else action_scope.action_where("a")
     return frame(f"""
         SELECT s.country, s.plan, s.action_code, a.action, s.as_of, s.status, s.comment, s.source, s.sheet, s."row"
         FROM action_status s
-        LEFT JOIN (SELECT DISTINCT country, plan, action_code, first(action) AS action FROM actions GROUP BY ALL) a
+        LEFT JOIN (SELECT country, plan, action_code, first(action) AS action, first(axis) AS axis,
+                          first(effect) AS effect, first(lead) AS lead, first(partners) AS partners,
+                          first(priority) AS priority, first(semesters) AS semesters
+                   FROM actions GROUP BY ALL) a
           USING (country, plan, action_code)
-        WHERE {where_country} AND {plans} AND {year_cond}
-        ORDER BY s.country, s.action_code, s.as_of""", params + year_params)
+        WHERE {where_country} AND {plans} AND {year_cond} AND {action_cond}
+        ORDER BY s.country, s.action_code, s.as_of""", params + year_params + action_params)
 
 
 # --- indicators -------------------------------------------------------------------------
@@ -187,23 +213,77 @@ def indicators(scope: Scope) -> pd.DataFrame:
         ORDER BY i.country, i.period_start, i.indicator, i.sex""", params + year_params)
 
 
+@st.cache_data(**CACHE)
+def stated_figures(scope: Scope) -> pd.DataFrame:
+    """One figure per count that a source states: per country, period, indicator and
+    source, its total row; else its age groups (parts of one whole) added; else its
+    women and men added when both are given. Figures of different sources for the same
+    indicator and period are never added (they may overlap): `figures` says how many
+    there are for that indicator and period."""
+    where_country, params = scope.country_where("i")
+    year_cond, year_params = scope.year_overlap("i.period_start", "i.period_end")
+    return frame(f"""
+        WITH per_source AS (
+            SELECT country, period_start, period_end, indicator, source,
+                   max(value) FILTER (WHERE sex = 'total' AND age_group = 'all') AS total_all,
+                   sum(value) FILTER (WHERE sex = 'total' AND age_group <> 'all') AS total_ages,
+                   count(DISTINCT age_group) FILTER (WHERE sex = 'total' AND age_group <> 'all') AS n_ages,
+                   any_value(age_group) FILTER (WHERE sex = 'total' AND age_group <> 'all') AS one_age,
+                   sum(value) FILTER (WHERE sex = 'F') AS women, sum(value) FILTER (WHERE sex = 'M') AS men,
+                   count(DISTINCT age_group) FILTER (WHERE sex <> 'total') AS n_part_ages,
+                   any_value(age_group) FILTER (WHERE sex <> 'total') AS part_age
+            FROM indicator_values i WHERE {where_country} AND {year_cond}
+            GROUP BY ALL),
+        stated AS (
+            SELECT country, period_start, period_end, indicator, source,
+                   CASE WHEN total_all IS NOT NULL THEN total_all
+                        WHEN n_ages > 0 THEN total_ages
+                        WHEN women IS NOT NULL AND men IS NOT NULL AND n_part_ages = 1 THEN women + men END AS value,
+                   CASE WHEN total_all IS NOT NULL THEN 'all' WHEN n_ages = 1 THEN one_age WHEN n_ages > 1 THEN 'all'
+                        ELSE part_age END AS age_group
+            FROM per_source)
+        SELECT *, count(*) OVER (PARTITION BY country, period_start, period_end, indicator) AS figures
+        FROM stated WHERE value IS NOT NULL
+        ORDER BY country, period_start, indicator, value DESC""", params + year_params)
+
+
 # --- data quality ------------------------------------------------------------------------
 
-@st.cache_data(**CACHE)
-def data_issues() -> pd.DataFrame:
-    return frame("""SELECT severity, file, sheet, "row", "column", coalesce("column", '') || coalesce(CAST("row" AS VARCHAR), '') AS cell,
-                           code, message, message_en, version
-                    FROM data_issues ORDER BY file, severity, "row" """)
+def _issue_scope(scope: Scope, alias: str) -> tuple[str, list]:
+    """Issues (and aliases) of the versions that hold current data of the chosen
+    countries and plans: the only filters a file's issues can follow."""
+    if not scope.countries and not scope.plans:
+        return "TRUE", []
+    where, params = Scope(countries=scope.countries, plans=scope.plans).action_where("a", years=False)
+    conditions = [f"SELECT version FROM actions a WHERE {where}"]
+    if not scope.plans:
+        country, country_params = scope.country_where("x")
+        conditions += [f"SELECT version FROM indicator_values x WHERE {country}",
+                       f"SELECT version FROM action_status x WHERE {country}"]
+        params = params + country_params * 2
+    return f"{alias}.version IN ({' UNION '.join(conditions)})", params
 
 
 @st.cache_data(**CACHE)
-def issue_count() -> int:
-    return int(frame("SELECT count(*) AS n FROM data_issues")["n"].iloc[0])
+def data_issues(scope: Scope = Scope()) -> pd.DataFrame:
+    where, params = _issue_scope(scope, "d")
+    return frame(f"""SELECT severity, file, sheet, "row", "column",
+                            coalesce("column", '') || coalesce(CAST("row" AS VARCHAR), '') AS cell,
+                            code, message, message_en, version
+                     FROM data_issues d WHERE {where} ORDER BY file, severity, "row" """, params)
+
+
+@st.cache_data(**CACHE)
+def issue_count(scope: Scope = Scope()) -> int:
+    where, params = _issue_scope(scope, "d")
+    return int(frame(f"SELECT count(*) AS n FROM data_issues d WHERE {where}", params)["n"].iloc[0])
 
 
 @st.cache_data(**CACHE)
 def stated_totals(scope: Scope) -> pd.DataFrame:
     where_country, params = scope.country_where("t")
+    if scope.plans:
+        where_country, params = f"{where_country} AND list_contains(?, t.plan)", params + [list(scope.plans)]
     return frame(f"""
         SELECT t.country, t.plan, t.level, t.code, t.label, CAST(t.stated AS DOUBLE) AS stated,
                CAST(t.computed AS DOUBLE) AS computed, CAST(t.stated_funds AS DOUBLE) AS stated_funds,
@@ -213,13 +293,28 @@ def stated_totals(scope: Scope) -> pd.DataFrame:
 
 
 @st.cache_data(**CACHE)
-def aliases_applied() -> pd.DataFrame:
-    return frame("""SELECT original, canonical, count(*) AS times, min(file) AS file,
-                           string_agg(DISTINCT sheet || '!' || "column" || CAST("row" AS VARCHAR), ', ') AS cells
-                    FROM organisation_aliases_applied GROUP BY original, canonical ORDER BY times DESC, original""")
+def aliases_applied(scope: Scope = Scope()) -> pd.DataFrame:
+    where, params = _issue_scope(scope, "o")
+    return frame(f"""SELECT original, canonical, count(*) AS times, min(file) AS file,
+                            string_agg(DISTINCT sheet || '!' || "column" || CAST("row" AS VARCHAR), ', ') AS cells
+                     FROM organisation_aliases_applied o WHERE {where}
+                     GROUP BY original, canonical ORDER BY times DESC, original""", params)
 
 
 @st.cache_data(**CACHE)
 def versions() -> pd.DataFrame:
     return frame("""SELECT version, action, file_name, loaded_by, loaded_at, restored_from, counts, warnings
                     FROM versions ORDER BY version DESC""")
+
+
+@st.cache_data(**CACHE)
+def restore_effects(version: int) -> pd.DataFrame:
+    """What restoring `version` would replace: each plan it holds, with the version and
+    file that hold that plan now, and how many counts and statuses it brings back."""
+    return frame("""
+        SELECT l.country, l.plan, c.version AS current_version, c.file_name AS current_file
+        FROM plan_loads l LEFT JOIN current_plans c USING (country, plan)
+        WHERE l.version = ?
+        UNION ALL
+        SELECT DISTINCT country, NULL, NULL, NULL FROM indicator_rows WHERE version = ?
+        ORDER BY 1, 2 NULLS LAST""", [version, version])

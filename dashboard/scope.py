@@ -24,8 +24,10 @@ class Scope:
     def is_empty(self) -> bool:
         return not any(getattr(self, f.name) for f in fields(self))
 
-    def action_where(self, alias: str = "a") -> tuple[str, list]:
-        """Conditions on an `actions`-shaped relation (all filters but years)."""
+    def action_where(self, alias: str = "a", years: bool = True) -> tuple[str, list]:
+        """Conditions on an `actions`-shaped relation. With `years`, an action is in scope
+        when it is scheduled in a semester of a chosen year (with its whole cost); an
+        action with no semester is then out of scope."""
         conditions, params = ["TRUE"], []
         for values, column in (
             (self.countries, "country"), (self.plans, "plan"), (self.axes, "axis"),
@@ -40,6 +42,9 @@ class Scope:
         if self.priorities:
             conditions.append(f"list_contains(?, coalesce({alias}.priority, 'none'))")
             params.append(list(self.priorities))
+        if years and self.years:
+            conditions.append(f"list_has_any(list_transform({alias}.semesters, lambda s: CAST(left(s, 4) AS INTEGER)), ?)")
+            params.append([int(y) for y in self.years])
         return " AND ".join(conditions), params
 
     def country_where(self, alias: str) -> tuple[str, list]:

@@ -2,8 +2,11 @@
 
 Guarantees: every table is shown with CSV and Excel downloads whose files carry the
 active filters (CSV: `#` lines above the header; Excel: a `Filtres`/`Filters` sheet);
-every chart is drawn with Plotly's PNG download (camera icon) named after it; a scope
-with nothing in it gives a sentence, never an empty chart.
+tables show numbers, percentages and dates in the chosen language (not the browser's),
+blanks for missing values and coded values in words; every chart is drawn with
+Plotly's PNG download (camera icon) named after it; a scope with nothing in it gives a
+sentence, never an empty chart; funding cards say "to be defined" when nothing in scope
+is costed, never 0; a page says in one line which active filters it does not apply.
 """
 
 from __future__ import annotations
@@ -16,8 +19,10 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from .filters import country_name, describe
-from .i18n import lang, money_card, percent, t
+from . import queries
+from .filters import FILTER_FIELDS, country_name, describe
+from .i18n import date, kinds_phrase, lang, money, money_card, number, percent, t
+from .safe import cell, md
 from .scope import Scope
 
 
@@ -40,41 +45,138 @@ def _filter_lines(scope: Scope) -> list[tuple[str, str]]:
     return [*lines, (stamp, dt.date.today().isoformat())]
 
 
+def _export_safe(frame: pd.DataFrame) -> pd.DataFrame:
+    """Every text cell that a spreadsheet would read as a formula, kept as text."""
+    out = _flat(frame)
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            out[column] = out[column].map(cell)
+    return out.rename(columns={c: cell(str(c)) for c in out.columns})
+
+
 def csv_bytes(frame: pd.DataFrame, scope: Scope) -> bytes:
-    head = "".join(f"# {name}: {value}\n" for name, value in _filter_lines(scope))
-    return (head + _flat(frame).to_csv(index=False)).encode("utf-8-sig")
+    head = "".join(f"# {name}: {cell(value)}\n" for name, value in _filter_lines(scope))
+    return (head + _export_safe(frame).to_csv(index=False)).encode("utf-8-sig")
 
 
 def excel_bytes(frame: pd.DataFrame, scope: Scope, title: str) -> bytes:
     buffer = io.BytesIO()
     with pd.ExcelWriter(buffer, engine="xlsxwriter") as writer:
         sheet = re.sub(r"[\[\]:*?/\\]", " ", title)[:31] or "Data"
-        data = _flat(frame)
+        data = _export_safe(frame)
         for column in data.select_dtypes(include=["datetimetz"]).columns:
             data[column] = data[column].dt.tz_localize(None)
+        # xlsxwriter would turn text starting with `=` into a formula, and bare URLs into links.
+        writer.book.strings_to_formulas = False
+        writer.book.strings_to_urls = False
         data.to_excel(writer, sheet_name=sheet, index=False)
-        pd.DataFrame(_filter_lines(scope), columns=[t("filters"), ""]).to_excel(
+        pd.DataFrame([(n, cell(v)) for n, v in _filter_lines(scope)], columns=[t("filters"), ""]).to_excel(
             writer, sheet_name=t("filters"), index=False)
         writer.sheets[sheet].autofit()
     return buffer.getvalue()
 
 
+def ignored_filters(scope: Scope, reasons: dict[str, str]) -> None:
+    """One line naming the active filters this page does not apply, and why.
+    `reasons`: filter key (`axis`, `year`, ...) -> text key of the reason."""
+    by_reason: dict[str, list[str]] = {}
+    for key, reason in reasons.items():
+        if getattr(scope, FILTER_FIELDS[key]):
+            by_reason.setdefault(reason, []).append(t(f"f_{key}"))
+    if by_reason:
+        st.caption(t("filters_ignored").format(parts=" ; ".join(
+            f"{', '.join(names)} ({t(reason)})" for reason, names in by_reason.items())))
+
+
 def funding_metrics(totals, currency: str, helps: dict[str, str] | None = None) -> None:
-    """The four funding cards: estimated, available, gap, coverage (not capped)."""
+    """The four funding cards: estimated, available, gap, coverage (not capped); "to be
+    defined" when nothing in scope is costed, and a line saying what is not costed."""
     helps = helps or {}
-    cards = (("estimated", money_card(totals.estimated, currency)), ("available", money_card(totals.available, currency)),
-             ("gap", money_card(totals.gap, currency)), ("coverage", percent(totals.coverage)))
+    tbd = t("to_be_defined_card")
+    cards = (("estimated", money_card(totals.estimated, currency) if totals.costed else tbd),
+             ("available", money_card(totals.available, currency) if totals.costed else tbd),
+             ("gap", money_card(totals.gap, currency) if totals.costed else tbd),
+             ("coverage", percent(totals.coverage) if totals.costed else tbd))
     for column, (key, value) in zip(st.columns(4), cards):
         column.metric(t(key), value, border=True, help=helps.get(key))
+    if totals.not_costed:
+        not_costed = kinds_phrase(totals.not_costed)
+        if totals.costed:
+            st.markdown(t("fu_costed_and_not").format(amount=md(money(totals.estimated, currency)), rows=not_costed))
+        else:
+            st.markdown(t("fu_all_to_be_defined").format(rows=not_costed))
+
+
+def years_caption(scope: Scope) -> None:
+    """How the year filter picks actions, and how many it leaves out for having no semester."""
+    if not scope.years:
+        return
+    text = t("years_caption").format(years=", ".join(map(str, scope.years)))
+    unscheduled = queries.unscheduled_out_of_years(scope)
+    if unscheduled:
+        text += t("years_unscheduled").format(n=number(unscheduled))
+    st.caption(text)
+
+
+def row_counts(totals, unallocated_total: float, currency: str, unallocated_help: str) -> None:
+    """Rows in scope per plan kind (never added across kinds), not costed, pooled, and
+    unallocated funds."""
+    cards = []
+    for kind, n in totals.rows.items():
+        cards.append((t(f"kind_rows_{kind}"), number(n), None))
+        if totals.not_costed.get(kind):
+            cards.append((t(f"kind_not_costed_{kind}"), number(totals.not_costed[kind]), t("fu_not_costed_note")))
+        if totals.pooled.get(kind):
+            cards.append((t(f"kind_pooled_{kind}"), number(totals.pooled[kind]), None))
+    cards.append((t("unallocated"), money_card(unallocated_total, currency) if unallocated_total else money(0, currency),
+                  unallocated_help))
+    for start in range(0, len(cards), 4):
+        for column, (label, value, help_text) in zip(st.columns(4), cards[start:start + 4]):
+            column.metric(label, value, border=True, help=help_text)
+
+
+def _is_list(value) -> bool:
+    return isinstance(value, (list, tuple)) or (hasattr(value, "tolist") and not isinstance(value, str)
+                                                 and getattr(value, "ndim", 0) > 0)
+
+
+def _shown(value, formatter) -> str:
+    if _is_list(value):
+        return "; ".join(map(str, list(value)))
+    if value is None or pd.isna(value):
+        return ""
+    return formatter(value)
+
+
+def _text(value) -> str:
+    return date(value) if isinstance(value, dt.date) else str(value)
+
+
+def styled(frame: pd.DataFrame, percents: tuple[str, ...] = ()):
+    """The frame with display values in the chosen language: Babel numbers and dates,
+    percentages for `percents`, lists as `a; b`, blanks for missing values. The data
+    underneath stay numbers and dates, so columns still sort as such."""
+    formats = {}
+    for column in frame.columns:
+        series = frame[column]
+        if column in percents:
+            formats[column] = lambda v: _shown(v, percent)
+        elif pd.api.types.is_bool_dtype(series):
+            continue
+        elif pd.api.types.is_numeric_dtype(series):
+            formats[column] = lambda v: _shown(v, number)
+        elif pd.api.types.is_datetime64_any_dtype(series):
+            formats[column] = lambda v: _shown(v, date)
+        else:
+            formats[column] = lambda v: _shown(v, _text)
+    return frame.style.format(formats, na_rep="")
 
 
 def table(frame: pd.DataFrame, scope: Scope, name: str, title: str, column_config: dict | None = None,
-          height: int | str = "auto") -> None:
-    """A table and its two downloads. `name` is the file stem, `title` the sheet title."""
-    date_format = "DD/MM/YYYY" if lang() == "fr" else "D MMM YYYY"
-    config = {column: st.column_config.DateColumn(format=date_format)
-              for column in frame.columns if pd.api.types.is_datetime64_any_dtype(frame[column])}
-    st.dataframe(frame, hide_index=True, column_config={**config, **(column_config or {})}, height=height)
+          height: int | str = "auto", percents: tuple[str, ...] = ()) -> None:
+    """A table and its two downloads. `name` is the file stem, `title` the sheet title;
+    `percents` names the columns shown as percentages."""
+    st.dataframe(styled(frame, percents), hide_index=True, column_config=column_config or {}, height=height)
     with st.container(horizontal=True):
         st.download_button(t("download_csv"), csv_bytes(frame, scope), f"{name}.csv", "text/csv",
                            key=f"csv-{name}", icon=":material/download:", help=t("download"))
@@ -100,12 +202,33 @@ def chart(figure: go.Figure, name: str, height: int | None = None) -> None:
     }, key=f"chart-{name}")
 
 
+def coded(column: str, value) -> object:
+    """A coded value in words of the active language (`high` -> `élevée`)."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return value
+    if column == "horizon":
+        return [t("medium_term" if h == "medium" else h) for h in value]
+    if column == "priority":
+        return t("no_priority" if value == "none" else value)
+    if column == "sex":
+        return t("total_sex" if value == "total" else value)
+    if column == "age_group":
+        return t("all_ages" if value == "all" else value)
+    if column == "plan_kind":
+        return t(f"kind_{value}")
+    return t(value)
+
+
+CODED_COLUMNS = ("status", "priority", "cost_status", "horizon", "sex", "age_group", "severity", "plan_kind")
+
+
 def localize(frame: pd.DataFrame, columns: list[str], headers: dict[str, str] | None = None) -> pd.DataFrame:
-    """The columns to show, in order, ready to read: country names, statuses in words,
-    headers in the active language (`headers` overrides the header of a column)."""
+    """The columns to show, in order, ready to read: country names, coded values in
+    words, headers in the active language (`headers` overrides the header of a column)."""
     out = frame[columns].copy()
     if "country" in out:
         out["country"] = out["country"].map(country_name)
-    if "status" in out:
-        out["status"] = out["status"].map(t)
+    for column in CODED_COLUMNS:
+        if column in out:
+            out[column] = out[column].map(lambda v, c=column: coded(c, v))
     return out.rename(columns={c: (headers or {}).get(c, t(c)) for c in columns})

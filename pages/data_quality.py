@@ -6,19 +6,22 @@ from dashboard import queries
 from dashboard.db import shipped_reports
 from dashboard.filters import country_name, current
 from dashboard.i18n import lang, number, t
-from dashboard.ui import empty, table
+from dashboard.safe import md
+from dashboard.ui import empty, ignored_filters, styled, table
 
 scope, _ = current()
 st.title(t("page_quality"))
 st.caption(t("dq_intro"))
+ignored_filters(scope, {key: "why_issues_files" for key in ("axis", "effect", "lead", "partner", "priority",
+                                                              "year")})
 
 for report in shipped_reports():
     if report.status == "rejected":
-        st.error(t("dq_shipped_rejected").format(file=report.file), icon=":material/error:")
+        st.error(t("dq_shipped_rejected").format(file=md(report.file)), icon=":material/error:")
         for issue in report.errors:
-            st.markdown(f"- {issue.message_fr if lang() == 'fr' else issue.message_en}")
+            st.markdown(f"- {md(issue.message_fr if lang() == 'fr' else issue.message_en)}")
 
-issues = queries.data_issues()
+issues = queries.data_issues(scope)
 message = "message" if lang() == "fr" else "message_en"
 c1, c2, c3 = st.columns(3)
 c1.metric(t("dq_warnings"), number(int((issues["severity"] == "warning").sum())), border=True)
@@ -31,8 +34,8 @@ if issues.empty:
     st.success(t("dq_clean"), icon=":material/check:")
 else:
     by_file = issues.groupby(["file", "severity"], as_index=False).size().rename(columns={"size": "count"})
-    st.dataframe(by_file.assign(severity=by_file["severity"].map(t)).rename(
-        columns={"file": t("file"), "severity": t("severity"), "count": t("count")}), hide_index=True)
+    st.dataframe(styled(by_file.assign(severity=by_file["severity"].map(t)).rename(
+        columns={"file": t("file"), "severity": t("severity"), "count": t("count")})), hide_index=True)
     table(issues.assign(severity=issues["severity"].map(t))[["severity", "file", "sheet", "cell", message]]
           .rename(columns={"severity": t("severity"), "file": t("file"), "sheet": t("sheet"), "cell": t("cell"),
                            message: t("message")}),
@@ -55,9 +58,7 @@ else:
                       "stated_funds": t("dq_stated_funds"), "computed_funds": t("dq_computed_funds"),
                       "row": t("dq_row"), **{k: t(k) for k in ("country", "plan", "currency")}}),
           scope, "stated_vs_computed", t("dq_totals"),
-          column_config={t(k): st.column_config.NumberColumn(format="localized")
-                         for k in ("dq_stated", "dq_computed", "dq_difference", "dq_stated_funds",
-                                   "dq_computed_funds")})
+          )
 
 st.subheader(t("dq_parts"))
 parts = issues[issues["code"] == "parts_total_mismatch"]
@@ -65,10 +66,10 @@ if parts.empty:
     st.caption(t("dq_parts_ok"))
 else:
     for row in parts.itertuples():
-        st.markdown(f"- {getattr(row, message)}")
+        st.markdown(f"- {md(getattr(row, message))}")
 
 st.subheader(t("dq_aliases"))
-aliases = queries.aliases_applied()
+aliases = queries.aliases_applied(scope)
 if aliases.empty:
     st.caption(t("dq_no_aliases"))
 else:

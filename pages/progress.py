@@ -4,7 +4,7 @@ import streamlit as st
 
 from dashboard import charts, queries
 from dashboard.filters import current
-from dashboard.i18n import number, t
+from dashboard.i18n import kinds_phrase, number, t
 from dashboard.ui import chart, empty, localize, table
 
 ORDER = ["completed", "in_progress", "planned", "not_started", "no_status"]
@@ -16,11 +16,14 @@ if status.empty:
     empty()
     st.stop()
 
-counts = status.groupby("status", as_index=False).size().rename(columns={"size": "count"})
-columns = st.columns(len(ORDER))
-for column, key in zip(columns, ORDER):
-    match = counts[counts["status"] == key]
-    column.metric(t(key), number(int(match["count"].iloc[0]) if not match.empty else 0), border=True)
+# A plan's actions and a compact's illustrative activities are counted apart, never added.
+for kind, rows in status.groupby("plan_kind", sort=False):
+    if status["plan_kind"].nunique() > 1:
+        st.markdown(f"**{t(f'kind_rows_{kind}')}**")
+    counts = rows["status"].value_counts()
+    suffix = "" if kind == "plan" else f" · {t('kind_rows_compact').lower()}"
+    for column, key in zip(st.columns(len(ORDER)), ORDER):
+        column.metric(t(key) + suffix, number(int(counts.get(key, 0))), border=True)
 
 axis_labels = queries.axis_labels()
 by_axis = status.groupby(["axis", "status"], as_index=False, sort=False).size().rename(columns={"size": "count"})
@@ -49,7 +52,8 @@ else:
           scope, "status_history", t("pr_history"))
 
 missing = status[status["status"] == "no_status"]
-st.subheader(t("pr_missing").format(n=number(len(missing))))
+st.subheader(t("pr_missing").format(rows=kinds_phrase(missing["plan_kind"].value_counts().to_dict())
+                                    or t("none_f")))
 if not missing.empty:
-    table(localize(missing, ["country", "action_code", "action", "lead", "plan"]),
-          scope, "actions_without_status", t("pr_missing").format(n=len(missing)))
+    table(localize(missing, ["country", "action_code", "action", "lead", "plan_kind", "plan"]),
+          scope, "actions_without_status", t("no_status"))

@@ -7,7 +7,7 @@ import streamlit as st
 
 from dashboard import charts, metrics, queries
 from dashboard.filters import current
-from dashboard.i18n import date, number, t
+from dashboard.i18n import date, kinds_phrase, t
 from dashboard.money import convert
 from dashboard.ui import chart, empty, localize, table
 
@@ -46,10 +46,15 @@ else:
         list(dict.fromkeys(scheduled["label"])))
     chart(charts.coverage_heatmap(matrix.clip(upper=1), t("sc_heatmap")), "schedule_heatmap")
 
-    per_semester = scheduled.groupby("semester", as_index=False).size().rename(columns={"size": "count"})
+    # A plan's actions and a compact's activities are counted apart: one bar each, never stacked.
+    per_semester = scheduled.groupby(["semester", "plan_kind"], as_index=False).size().rename(
+        columns={"size": "count"})
+    per_semester["plan_kind"] = per_semester["plan_kind"].map(lambda k: t(f"kind_rows_{k}"))
     left, right = st.columns(2)
     with left:
-        chart(charts.bars(per_semester, "semester", "count", t("sc_running"), t("actions")), "actions_per_semester")
+        chart(charts.bars(per_semester, "semester", "count", t("sc_running"), t("count"),
+                          color="plan_kind" if per_semester["plan_kind"].nunique() > 1 else None),
+              "actions_per_semester")
     with right:
         spread = metrics.cost_per_semester(convert(scheduled, ["estimated_cost"], display.currency,
                                                    display.usd_per_eur))
@@ -63,7 +68,8 @@ late = queries.late_actions(scope, as_of)
 if late.empty:
     st.success(t("sc_none_late").format(date=date(as_of)), icon=":material/check:")
 else:
-    st.markdown(t("sc_late_count").format(n=number(len(late)), date=date(as_of)))
+    st.markdown(t("sc_late_count").format(rows=kinds_phrase(late["plan_kind"].value_counts().to_dict()),
+                                          date=date(as_of)))
     table(localize(late, ["country", "action_code", "planned_end", "status", "status_as_of", "action", "lead",
                           "last_semester", "plan"],
                    {"last_semester": t("sc_last_semester"), "planned_end": t("sc_planned_end"),

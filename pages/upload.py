@@ -3,48 +3,94 @@
 import json
 from pathlib import Path
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import db, queries
-from dashboard.filters import current
+from dashboard.filters import FILTER_KEYS, country_name, current
 from dashboard.i18n import lang, number, t
+from dashboard.safe import md
+from dashboard.ui import ignored_filters, styled
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "data" / "cameroun_plan_alliance87_2021-2025.xlsx"
 
-current()  # the frame (language, sidebar) of this run; uploads do not depend on the filters
+scope, _ = current()  # the frame (language, sidebar) of this run
 st.title(t("page_upload"))
+ignored_filters(scope, {key: "why_upload" for key in FILTER_KEYS})
 st.markdown(t("up_intro"))
 st.download_button(t("up_example"), EXAMPLE.read_bytes(), EXAMPLE.name, icon=":material/description:")
 
 who = st.text_input(t("up_who"), key="loaded_by", placeholder=t("up_who_placeholder"))
 dry_run = st.toggle(t("up_dry_run"), key="dry_run")
 files = st.file_uploader(t("up_files"), type=["xlsx", "xlsm", "csv"], accept_multiple_files=True, key="uploads")
-if st.button(t("up_check") if dry_run else t("up_load"), type="primary", disabled=not files, icon=":material/upload:"):
+
+
+def load_uploads(loaded_by: str, dry_run: bool) -> None:
+    # A callback runs before the page, so the versions table below already shows the load.
     st.session_state["reports"] = [
-        db.load_file(f.name, f.getvalue(), loaded_by=who.strip() or t("up_anonymous"), dry_run=dry_run).as_json()
-        for f in files]
+        db.load_file(f.name, f.getvalue(), loaded_by=loaded_by, dry_run=dry_run).as_json()
+        for f in st.session_state.get("uploads") or []]
+
+
+st.button(t("up_check") if dry_run else t("up_load"), type="primary", disabled=not files, icon=":material/upload:",
+          on_click=load_uploads, args=(who.strip() or t("up_anonymous"), dry_run), key="load")
 
 for report in st.session_state.get("reports", []):
     counts = ", ".join(f"{number(v)} {t('up_count_' + k)}" for k, v in report["counts"].items() if v)
     if report["status"] == "rejected":
-        st.error(t("up_rejected").format(file=report["file"], n=sum(i["severity"] == "error" for i in report["issues"])),
+        st.error(t("up_rejected").format(file=md(report["file"]), n=sum(i["severity"] == "error" for i in report["issues"])),
                  icon=":material/block:")
     elif report["unchanged"]:
-        st.info(t("up_unchanged").format(file=report["file"], version=report["version"]), icon=":material/info:")
+        st.info(t("up_unchanged").format(file=md(report["file"]), version=report["version"]), icon=":material/info:")
     elif report["status"] == "checked":
-        st.success(t("up_checked").format(file=report["file"], counts=counts), icon=":material/check:")
+        st.success(t("up_checked").format(file=md(report["file"]), counts=counts), icon=":material/check:")
     else:
-        st.success(t("up_loaded").format(file=report["file"], version=report["version"], counts=counts),
+        st.success(t("up_loaded").format(file=md(report["file"]), version=report["version"], counts=counts),
                    icon=":material/check_circle:")
     for issue in report["issues"]:
         text = issue["message"] if lang() == "fr" else issue["message_en"]
         (st.markdown if issue["severity"] == "error" else st.caption)(
-            f"{'❌' if issue['severity'] == 'error' else '⚠️'} {text}")
+            f"{'❌' if issue['severity'] == 'error' else '⚠️'} {md(text)}")
     if report.get("ignored_sheets"):
-        st.caption(t("up_ignored").format(sheets=", ".join(report["ignored_sheets"])))
+        st.caption(t("up_ignored").format(sheets=md(", ".join(report["ignored_sheets"]))))
+
+
+
+def confirm_restore(version: int, file_name: str, loaded_by: str) -> None:
+    """Restoring replaces what donors see: name the version and what it replaces, then ask."""
+    panel = st.container(border=True)
+    panel.markdown(f"**{t('up_restore_confirm_title')}**")
+    panel.markdown(t("up_restore_confirm").format(version=version, file=md(file_name)))
+    for row in queries.restore_effects(version).itertuples():
+        if pd.isna(row.plan):
+            line = t("up_restore_counts").format(country=country_name(row.country))
+        elif pd.isna(row.current_version):
+            line = t("up_restore_new_plan").format(plan=row.plan, country=country_name(row.country))
+        else:
+            line = t("up_restore_replaces_plan").format(plan=row.plan, country=country_name(row.country),
+                                                        current=int(row.current_version), file=row.current_file)
+        panel.markdown(f"- {md(line)}")
+    panel.caption(t("up_restore_nothing_lost"))
+    confirm, cancel = panel.columns(2)
+    confirm.button(t("up_confirm"), type="primary", key="restore_confirm", on_click=restore, args=(version, loaded_by))
+    cancel.button(t("up_cancel"), key="restore_cancel", on_click=st.session_state.pop, args=("restore_pending", None))
+
+
+def restore(version: int, loaded_by: str) -> None:
+    # Runs before the page: the versions table of this very run shows the new version.
+    st.session_state.pop("restore_pending", None)
+    report = db.restore_version(version, loaded_by=loaded_by)
+    if report.status == "loaded":
+        st.session_state["restore_message"] = ("success", t("up_restored").format(old=version, new=report.version))
+    else:
+        st.session_state["restore_message"] = ("error", " ".join(
+            i.message_fr if lang() == "fr" else i.message_en for i in report.errors))
+
 
 st.divider()
 st.subheader(t("up_versions"))
+if message := st.session_state.pop("restore_message", None):
+    (st.success if message[0] == "success" else st.error)(md(message[1]))
 st.caption(t("up_versions_note"))
 versions = queries.versions()
 if versions.empty:
@@ -53,10 +99,10 @@ else:
     shown = versions.assign(counts=versions["counts"].map(
         lambda c: ", ".join(f"{v} {t('up_count_' + k)}" for k, v in json.loads(c).items() if v)),
         action=versions["action"].map(lambda a: t(f"up_action_{a}")))
-    st.dataframe(shown.rename(columns={
+    st.dataframe(styled(shown.rename(columns={
         "version": "Version", "action": t("up_action"), "file_name": t("file"), "loaded_by": t("up_by"),
         "loaded_at": t("up_when"), "restored_from": t("up_restored_from"), "counts": t("up_contents"),
-        "warnings": t("dq_warnings")}), hide_index=True)
+        "warnings": t("dq_warnings")})), hide_index=True)
     chosen = st.selectbox(t("up_pick_version"), versions["version"].tolist(), key="version_pick",
                           format_func=lambda v: f"{v} · {versions.set_index('version').at[v, 'file_name']}")
     left, right = st.columns(2)
@@ -64,10 +110,9 @@ else:
     if stored:
         left.download_button(t("up_download_original"), stored[1], stored[0], key="original",
                              icon=":material/download:")
-    if right.button(t("up_restore").format(version=chosen), icon=":material/history:"):
-        report = db.restore_version(int(chosen), loaded_by=who.strip() or t("up_anonymous"))
-        if report.status == "loaded":
-            st.success(t("up_restored").format(old=chosen, new=report.version))
-        else:
-            for issue in report.errors:
-                st.error(issue.message_fr if lang() == "fr" else issue.message_en)
+    right.button(t("up_restore").format(version=chosen), icon=":material/history:", key="restore",
+                 on_click=st.session_state.__setitem__, args=("restore_pending", int(chosen)))
+    pending = st.session_state.get("restore_pending")
+    if pending in set(versions["version"]):
+        confirm_restore(pending, versions.set_index("version").at[pending, "file_name"],
+                        who.strip() or t("up_anonymous"))

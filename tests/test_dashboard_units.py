@@ -25,9 +25,32 @@ def test_funding_totals_never_count_missing_costs_as_zero():
     })
     totals = metrics.funding_totals(actions)
     assert (totals.estimated, totals.available, totals.gap) == (400.0, 150.0, 250.0)
-    assert totals.coverage == 0.375 and (totals.not_costed, totals.pooled) == (1, 1)
+    assert totals.coverage == 0.375 and (totals.not_costed, totals.pooled) == ({"plan": 1}, {"plan": 1})
     over = metrics.funding_totals(actions.assign(funds_available=[500.0, 300.0, None, None]))
     assert over.coverage == 2.0  # not capped at 100 %
+    nothing = metrics.funding_totals(actions[actions["cost_status"] != "costed"])
+    assert (nothing.estimated, nothing.available, nothing.gap, nothing.coverage) == (None, None, None, None)
+
+
+def test_plan_kinds_are_counted_apart():
+    actions = pd.DataFrame({"cost_status": ["costed", "to_be_defined", "to_be_defined"],
+                            "estimated_cost": [100.0, None, None], "funds_available": [10.0, None, None],
+                            "plan_kind": ["plan", "plan", "compact"], "lead": ["A", "A", "A"]})
+    totals = metrics.funding_totals(actions)
+    assert totals.rows == {"plan": 2, "compact": 1} and totals.actions == 2
+    assert totals.not_costed == {"plan": 1, "compact": 1}
+    breakdown = metrics.funding_breakdown(actions, "lead").set_index("lead")
+    assert (breakdown.loc["A", "rows_plan"], breakdown.loc["A", "rows_compact"]) == (2, 1)
+    assert "actions" not in breakdown.columns
+
+
+def test_a_group_with_nothing_costed_has_no_amount_not_zero():
+    actions = pd.DataFrame({"cost_status": ["costed", "to_be_defined"], "estimated_cost": [100.0, None],
+                            "funds_available": [None, None], "axis": ["costed axis", "empty axis"]})
+    by_axis = metrics.funding_by(actions, ["axis"]).set_index("axis")
+    assert by_axis.loc["costed axis", ["estimated_cost", "funds_available", "gap"]].tolist() == [100.0, 0.0, 100.0]
+    assert by_axis.loc["empty axis", ["estimated_cost", "funds_available", "gap"]].isna().all()
+    assert by_axis.loc["empty axis", "not_costed"] == 1
 
 
 def test_semester_runs_and_cost_spreading():
