@@ -1,10 +1,13 @@
-"""The one owner of the dashboard's DuckDB connection.
+"""The one owner of the dashboard's DuckDB database.
 
-Guarantees: one connection per server process (`st.cache_resource`), opened on the app's
-database (`DASHBOARD_DB`, default `var/dashboard.duckdb`) and brought up to date with
-the workbooks in `data/` on first use, so the app needs no set-up step; every query and
-every load runs on its own cursor, so sessions never share a cursor across threads;
-after every load or restore the query caches are cleared.
+Guarantees: one `SharedDatabase` per server process (`st.cache_resource`) on the app's
+database (`DASHBOARD_DB`, default `var/dashboard.duckdb`), brought up to date with the
+workbooks in `data/` on first use, so the app needs no set-up step. It holds the file
+only while busy, so `python -m loaders` can load while the app serves (see
+loaders/database.py); every query runs on its own cursor. `refresh` drops the cached
+answers when another process wrote, and every load or restore clears them too, so each
+open page shows the new version on its next rerun. Loads, restores and original files
+need a `Grant` from `dashboard.access` and leave their audit row.
 """
 
 from __future__ import annotations
@@ -13,19 +16,25 @@ import pandas as pd
 import streamlit as st
 
 import loaders
+from loaders import audit
+from loaders.audit import Actor
+from loaders.database import SharedDatabase, stamp
 from loaders.ingest import FileReport
 from loaders.shipped import DEFAULT_DB
 
+from .access import Grant, check
+
 
 @st.cache_resource(show_spinner=False)
-def _open(path: str):
-    con = loaders.connect(path)
-    loaders.ensure_schema(con)
-    reports = loaders.sync_shipped(con)
-    return con, reports
+def _open(path: str) -> tuple[SharedDatabase, list[FileReport], dict]:
+    database = SharedDatabase(path)
+    with database.cursor() as con:
+        loaders.ensure_schema(con)
+        reports = loaders.sync_shipped(con)
+    return database, reports, {"stamp": stamp(path)}
 
 
-def connection():
+def database() -> SharedDatabase:
     return _open(str(DEFAULT_DB))[0]
 
 
@@ -34,39 +43,76 @@ def shipped_reports() -> list[FileReport]:
     return _open(str(DEFAULT_DB))[1]
 
 
-def frame(sql: str, params: list | tuple = ()) -> pd.DataFrame:
-    cursor = connection().cursor()
-    try:
-        return cursor.execute(sql, list(params)).df()
-    finally:
-        cursor.close()
-
-
-def load_file(name: str, data: bytes, *, loaded_by: str, dry_run: bool = False) -> FileReport:
-    cursor = connection().cursor()
-    try:
-        report = loaders.ingest(cursor, name, data, loaded_by=loaded_by, dry_run=dry_run)
-    finally:
-        cursor.close()
-    if report.status == "loaded" and not report.unchanged:
+def refresh() -> None:
+    """Drop cached answers when the file changed under us (a load from the command line)."""
+    _, _, seen = _open(str(DEFAULT_DB))
+    now = stamp(str(DEFAULT_DB))
+    if now != seen["stamp"]:
+        seen["stamp"] = now
         st.cache_data.clear()
-    return report
 
 
-def restore_version(version: int, *, loaded_by: str) -> FileReport:
-    cursor = connection().cursor()
-    try:
-        report = loaders.restore(cursor, version, loaded_by=loaded_by)
-    finally:
-        cursor.close()
+def _changed() -> None:
     st.cache_data.clear()
+    _open(str(DEFAULT_DB))[2]["stamp"] = stamp(str(DEFAULT_DB))
+
+
+def frame(sql: str, params: list | tuple = ()) -> pd.DataFrame:
+    with database().cursor() as cursor:
+        return cursor.execute(sql, list(params)).df()
+
+
+def load_file(grant: Grant, name: str, data: bytes, *, dry_run: bool = False) -> FileReport:
+    grant = check(grant, "load")
+    with database().cursor() as cursor:
+        report = loaders.ingest(cursor, name, data, actor=grant.actor, dry_run=dry_run, countries=grant.countries)
+    if report.status == "loaded" and not report.unchanged:
+        _changed()
     return report
 
 
-def stored_file(version: int) -> tuple[str, bytes] | None:
-    cursor = connection().cursor()
-    try:
-        found = loaders.store.stored_file(cursor, version)
-    finally:
-        cursor.close()
-    return (found[0], found[1]) if found else None
+def restore_version(grant: Grant, version: int) -> FileReport:
+    grant = check(grant, "restore")
+    with database().cursor() as cursor:
+        report = loaders.restore(cursor, version, actor=grant.actor)
+    _changed()
+    return report
+
+
+def version_countries(version: int) -> list[str]:
+    with database().cursor() as cursor:
+        return loaders.store.version_countries(cursor, version)
+
+
+def original_file(grant: Grant, version: int):
+    """(file name, a callable giving the bytes) of a version the grant covers, else None.
+    The bytes are read, and the download recorded, only when the button is clicked."""
+    grant = check(grant, "download_original")
+    shared = database()
+    with shared.cursor() as cursor:
+        countries = loaders.store.version_countries(cursor, version)
+        found = cursor.execute("SELECT file_name, sha256 FROM versions WHERE version = ?", [version]).fetchone()
+    if found is None or not grant.covers(countries):
+        return None
+    name, sha256 = found
+
+    def fetch() -> bytes:
+        # Runs when clicked, outside the script run: only the database object is used here.
+        with shared.cursor() as cursor:
+            stored = loaders.store.stored_file(cursor, version)
+            audit.record(cursor, grant.actor, "download_original", "done", countries=countries, file_name=name,
+                         sha256=sha256, version=version)
+        return stored[1]
+    return name, fetch
+
+
+def record(actor: Actor, action: str, outcome: str = "done", detail: str | None = None) -> None:
+    """An audit row for what is not a load: sign-in and sign-out."""
+    with database().cursor() as cursor:
+        audit.record(cursor, actor, action, outcome, detail=detail)
+
+
+def signed_in_before(actor: Actor, detail: str) -> bool:
+    with database().cursor() as cursor:
+        return cursor.execute("SELECT count(*) FROM audit_log WHERE action = 'sign_in' AND lower(who) = lower(?) "
+                              "AND detail = ?", [actor.who, detail]).fetchone()[0] > 0

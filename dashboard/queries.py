@@ -302,9 +302,42 @@ def aliases_applied(scope: Scope = Scope()) -> pd.DataFrame:
 
 
 @st.cache_data(**CACHE)
-def versions() -> pd.DataFrame:
-    return frame("""SELECT version, action, file_name, loaded_by, loaded_at, restored_from, counts, warnings
-                    FROM versions ORDER BY version DESC""")
+def versions(countries: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Every version, newest first; with `countries`, only the versions that touch them
+    and no other (a focal point sees her own countries' files)."""
+    if countries is None:
+        where, params = "TRUE", []
+    else:
+        where, params = ("v.version IN (SELECT version FROM version_countries GROUP BY version "
+                         "HAVING bool_and(list_contains(?, country)))"), [list(countries)]
+    return frame(f"""SELECT v.version, v.action, v.file_name, v.loaded_by, v.loaded_at, v.restored_from, v.counts,
+                            v.warnings, (SELECT list(country ORDER BY country) FROM version_countries c
+                                         WHERE c.version = v.version) AS countries
+                     FROM versions v WHERE {where} ORDER BY v.version DESC""", params)
+
+
+@st.cache_data(**CACHE)
+def audit_rows(who: str = "", action: str = "", country: str = "") -> pd.DataFrame:
+    conditions, params = ["TRUE"], []
+    if who:
+        conditions.append("lower(who) = lower(?)")
+        params.append(who)
+    if action:
+        conditions.append("action = ?")
+        params.append(action)
+    if country:
+        conditions.append("list_contains(countries, ?)")
+        params.append(country)
+    return frame(f"""SELECT id, occurred_at, who, role, action, countries, file_name, sha256, version, outcome, detail
+                     FROM audit_log WHERE {' AND '.join(conditions)} ORDER BY id DESC""", params)
+
+
+@st.cache_data(**CACHE)
+def audit_choices() -> dict[str, list[str]]:
+    people = frame("SELECT DISTINCT who FROM audit_log ORDER BY 1")["who"].tolist()
+    actions = frame("SELECT DISTINCT action FROM audit_log ORDER BY 1")["action"].tolist()
+    countries = frame("SELECT DISTINCT unnest(countries) AS c FROM audit_log ORDER BY 1")["c"].tolist()
+    return {"who": people, "action": actions, "country": countries}
 
 
 @st.cache_data(**CACHE)

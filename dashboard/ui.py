@@ -46,7 +46,8 @@ def _filter_lines(scope: Scope) -> list[tuple[str, str]]:
 
 
 def _export_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """Every text cell that a spreadsheet would read as a formula, kept as text."""
+    """For CSV, which has no cell types: every text that a spreadsheet would read as a
+    formula gets a leading `'`, so it opens as text."""
     out = _flat(frame)
     for column in out.columns:
         if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
@@ -61,16 +62,16 @@ def csv_bytes(frame: pd.DataFrame, scope: Scope) -> bytes:
 
 def excel_bytes(frame: pd.DataFrame, scope: Scope, title: str) -> bytes:
     buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="xlsxwriter") as writer:
+    # Every text is written as a text cell, exactly as typed: xlsxwriter would otherwise turn
+    # text starting with `=` into a formula and bare URLs into links.
+    options = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
+    with pd.ExcelWriter(buffer, engine="xlsxwriter", engine_kwargs={"options": options}) as writer:
         sheet = re.sub(r"[\[\]:*?/\\]", " ", title)[:31] or "Data"
-        data = _export_safe(frame)
+        data = _flat(frame)
         for column in data.select_dtypes(include=["datetimetz"]).columns:
             data[column] = data[column].dt.tz_localize(None)
-        # xlsxwriter would turn text starting with `=` into a formula, and bare URLs into links.
-        writer.book.strings_to_formulas = False
-        writer.book.strings_to_urls = False
         data.to_excel(writer, sheet_name=sheet, index=False)
-        pd.DataFrame([(n, cell(v)) for n, v in _filter_lines(scope)], columns=[t("filters"), ""]).to_excel(
+        pd.DataFrame(_filter_lines(scope), columns=[t("filters"), ""]).to_excel(
             writer, sheet_name=t("filters"), index=False)
         writer.sheets[sheet].autofit()
     return buffer.getvalue()

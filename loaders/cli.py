@@ -1,12 +1,16 @@
 """The command line of the workbook contract.
 
-    python -m loaders ingest PATH... [--db FILE] [--dry-run] [--json] [--by NAME]
+    python -m loaders ingest PATH... [--db FILE] [--dry-run] [--json] [--wait S]
     python -m loaders versions [--db FILE] [--json]
-    python -m loaders restore N [--db FILE] [--json] [--by NAME]
+    python -m loaders restore N [--db FILE] [--json]
+    python -m loaders audit [--db FILE] [--json] [--who EMAIL] [--action A] [--country CC]
 
 Guarantees: exit 0 when every file loaded (or checked clean), 1 when any was rejected
 (or a version could not be restored), 2 on a usage error. Problems are printed as
-sentences in French and English naming file, sheet and cell; never a traceback.
+sentences in French and English naming file, sheet and cell; never a traceback. The
+command line needs a shell on the server, so it acts as an administrator and records
+itself as `cli:<system user>`; while the dashboard runs on the same file it takes its
+turn (loaders/database.py), saying once that it waits.
 """
 
 from __future__ import annotations
@@ -14,15 +18,19 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import os
 import sys
 from pathlib import Path
 
 import duckdb
 
+from . import audit
+from .audit import Actor
+from .database import DatabaseBusy, exclusive
 from .ingest import FileReport, ingest, restore
 from .issues import IssueLog
 from .schema import ensure_schema
-from .shipped import DEFAULT_DB, connect
+from .shipped import DEFAULT_DB
 from .store import list_versions
 
 
@@ -32,28 +40,32 @@ def _parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--db", default=str(DEFAULT_DB), help=f"DuckDB file (default: {DEFAULT_DB})")
     common.add_argument("--json", action="store_true", help="one JSON object per file")
+    common.add_argument("--wait", type=float, default=120.0, metavar="S",
+                        help="how long to wait for the dashboard to let go of the database (seconds)")
     p_ingest = sub.add_parser("ingest", parents=[common], help="check and load files")
     p_ingest.add_argument("paths", nargs="+", metavar="PATH")
     p_ingest.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
-    p_ingest.add_argument("--by", default=None, help="who is loading (default: the system user)")
+    p_ingest.add_argument("--by", default=None, help="kept for old scripts: the system user is recorded")
     sub.add_parser("versions", parents=[common], help="list loaded versions")
     p_restore = sub.add_parser("restore", parents=[common], help="bring back version N as a new version")
     p_restore.add_argument("version", type=int, metavar="N")
-    p_restore.add_argument("--by", default=None)
+    p_restore.add_argument("--by", default=None, help="kept for old scripts: the system user is recorded")
+    p_audit = sub.add_parser("audit", parents=[common], help="the audit trail: who did what, when")
+    p_audit.add_argument("--who", default=None)
+    p_audit.add_argument("--action", default=None)
+    p_audit.add_argument("--country", default=None)
     return parser
 
 
-def _open(db: str) -> duckdb.DuckDBPyConnection | None:
-    try:
-        con = connect(db)
-        ensure_schema(con)
-        return con
-    except duckdb.IOException as exc:
-        print(f"{db} : la base est ouverte par un autre programme (le tableau de bord ?) ; "
-              "chargez le fichier depuis la page « Charger des données » ou arrêtez l'application.\n"
-              f"{db}: the database is open in another program (the dashboard?); load the file from the "
-              f"'Upload data' page or stop the app. ({str(exc).splitlines()[0]})", file=sys.stderr)
-        return None
+def _waiting(db: str) -> None:
+    print(f"{db} : le tableau de bord utilise la base ; chargement dès qu'elle est libre…\n"
+          f"{db}: the dashboard is using the database; loading as soon as it is free…", file=sys.stderr)
+
+
+def _busy(db: str, error: Exception) -> None:
+    print(f"{db} : la base est restée ouverte par un autre programme ; rien n'a été chargé, réessayez.\n"
+          f"{db}: the database stayed open in another program; nothing was loaded, try again. ({error})",
+          file=sys.stderr)
 
 
 def _print_report(report: FileReport) -> None:
@@ -73,53 +85,79 @@ def _print_report(report: FileReport) -> None:
         print(f"  [{mark}] {issue.message_fr}\n      {issue.message_en}")
 
 
-def _user(by: str | None) -> str:
+def _actor(by: str | None) -> Actor:
     if by:
-        return by
+        print("--by : l'identité enregistrée est l'utilisateur du système / --by: the system user is recorded",
+              file=sys.stderr)
     try:
-        return getpass.getuser()
+        user = getpass.getuser()
     except Exception:
-        return "command line"
+        user = str(os.getuid()) if hasattr(os, "getuid") else "unknown"
+    return Actor(f"cli:{user}", "cli")
 
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    con = _open(args.db)
-    if con is None:
-        return 1
     try:
-        if args.command == "versions":
-            rows = list_versions(con)
-            if args.json:
-                for row in rows:
-                    print(json.dumps({**row, "loaded_at": str(row["loaded_at"]), "counts": json.loads(row["counts"])}))
-            else:
-                for row in rows:
-                    origin = f" (restauration de la version {row['restored_from']})" if row["restored_from"] else ""
-                    print(f"{row['version']:>4}  {row['loaded_at']}  {row['action']:<7} {row['file_name']}{origin}"
-                          f"  par/by {row['loaded_by']}  {row['warnings']} avertissement(s)")
-            return 0
-        if args.command == "restore":
-            reports = [restore(con, args.version, loaded_by=_user(args.by))]
+        with exclusive(args.db, args.wait, lambda: _waiting(args.db)) as con:
+            ensure_schema(con)
+            return _run(con, args)
+    except DatabaseBusy as error:
+        _busy(args.db, error)
+        return 1
+
+
+def _print_audit(con, args) -> int:
+    for row in audit.rows(con, args.who, args.action, args.country):
+        if args.json:
+            print(json.dumps({**row, "occurred_at": str(row["occurred_at"])}, ensure_ascii=False))
+            continue
+        version = "" if row["version"] is None else f"  v{row['version']}"
+        print(f"{row['id']:>5}  {row['occurred_at']}  {row['who']:<28} {row['role']:<11} {row['action']:<17} "
+              f"{row['outcome']:<9} {', '.join(row['countries'] or []):<6} {row['file_name'] or ''}{version}")
+    return 0
+
+
+def _print_versions(con, args) -> int:
+    rows = list_versions(con)
+    for row in rows:
+        if args.json:
+            print(json.dumps({**row, "loaded_at": str(row["loaded_at"]), "counts": json.loads(row["counts"])}))
         else:
-            reports = []
-            for path_text in args.paths:
-                path = Path(path_text)
-                try:
-                    data = path.read_bytes()
-                except OSError:
-                    issues = IssueLog(path.name or path_text)
-                    issues.error("cannot_open", None, None, None,
-                                 f"le fichier {path_text} est introuvable ou illisible ; vérifiez le chemin",
-                                 f"the file {path_text} cannot be found or read; check the path")
-                    reports.append(FileReport(path.name or path_text, "rejected", issues=issues.issues))
-                    continue
-                reports.append(ingest(con, path.name, data, loaded_by=_user(args.by), dry_run=args.dry_run))
-        for report in reports:
-            if args.json:
-                print(json.dumps(report.as_json(), ensure_ascii=False, default=str))
-            else:
-                _print_report(report)
-        return 1 if any(r.status == "rejected" for r in reports) else 0
-    finally:
-        con.close()
+            origin = f" (restauration de la version {row['restored_from']})" if row["restored_from"] else ""
+            print(f"{row['version']:>4}  {row['loaded_at']}  {row['action']:<7} {row['file_name']}{origin}"
+                  f"  par/by {row['loaded_by']}  {row['warnings']} avertissement(s)")
+    return 0
+
+
+def _read(path_text: str) -> tuple[str, bytes | None, FileReport | None]:
+    path = Path(path_text)
+    try:
+        return path.name, path.read_bytes(), None
+    except OSError:
+        issues = IssueLog(path.name or path_text)
+        issues.error("cannot_open", None, None, None,
+                     f"le fichier {path_text} est introuvable ou illisible ; vérifiez le chemin",
+                     f"the file {path_text} cannot be found or read; check the path")
+        return path.name, None, FileReport(path.name or path_text, "rejected", issues=issues.issues)
+
+
+def _run(con, args) -> int:
+    if args.command == "audit":
+        return _print_audit(con, args)
+    if args.command == "versions":
+        return _print_versions(con, args)
+    actor = _actor(args.by)
+    if args.command == "restore":
+        reports = [restore(con, args.version, actor=actor)]
+    else:
+        reports = []
+        for path_text in args.paths:
+            name, data, unreadable = _read(path_text)
+            reports.append(unreadable or ingest(con, name, data, actor=actor, dry_run=args.dry_run))
+    for report in reports:
+        if args.json:
+            print(json.dumps(report.as_json(), ensure_ascii=False, default=str))
+        else:
+            _print_report(report)
+    return 1 if any(r.status == "rejected" for r in reports) else 0

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 
 import duckdb
 
-from . import store
+from . import audit, store
+from .audit import Actor
 from .headers import FIELDS_BY_KIND, HeaderMap, find_header, report_header, required_fields
 from .issues import Issue, IssueLog
 from .model import ParsedFile
@@ -166,37 +167,107 @@ def _guarded(name: str, work) -> FileReport:
         return _internal_error(name, exc)
 
 
-def _apply(con, name: str, data: bytes, sha256: str, *, loaded_by: str, dry_run: bool = False,
-           restored_from: int | None = None) -> FileReport:
-    """Check a file and, when it has no error, write it as a new version."""
+def _parsed_countries(parsed: ParsedFile) -> set[str]:
+    return ({p.country for p in parsed.plans} | {i.country for i in parsed.indicators}
+            | {s.country for s in parsed.statuses})
+
+
+def _refuse_other_countries(parsed: ParsedFile, allowed: frozenset[str], issues: IssueLog) -> None:
+    """A focal point loads her own countries only: the first row of each sheet that holds
+    another country is an error, and the whole file is refused."""
+    rows = [(a.sheet, a.row, a.country) for p in parsed.plans for a in p.actions]
+    rows += [(t.sheet, t.row, t.country) for p in parsed.plans for t in p.totals]
+    rows += [(i.sheet, i.row, i.country) for i in parsed.indicators]
+    rows += [(s.sheet, s.row, s.country) for s in parsed.statuses]
+    yours = ", ".join(sorted(allowed)) or "—"
+    reported: set[str] = set()
+    for sheet, row, country in sorted(rows, key=lambda r: (r[0], r[1])):
+        if country in allowed or sheet in reported:
+            continue
+        reported.add(sheet)
+        others = sum(1 for s, _, c in rows if s == sheet and c not in allowed)
+        issues.error("other_country", sheet, row, None,
+                     f"cette ligne est pour le pays {country}, qui n'est pas le vôtre ({yours}) ; "
+                     f"{others} ligne(s) de cette feuille concernent d'autres pays. Retirez-les ou demandez "
+                     "à un administrateur de charger le fichier",
+                     f"this row is for country {country}, which is not yours ({yours}); {others} row(s) of this "
+                     "sheet are for other countries. Remove them or ask an administrator to load the file")
+
+
+def _audit_outcome(con, actor: Actor, action: str, report: FileReport, sha256: str | None,
+                   countries: list[str]) -> None:
+    outcome = "unchanged" if report.unchanged else report.status
+    audit.record(con, actor, action, outcome, countries=countries, file_name=report.file, sha256=sha256,
+                 version=report.version, detail=None if not report.errors else report.errors[0].code)
+
+
+def _apply(con, name: str, data: bytes, sha256: str, *, actor: Actor, dry_run: bool = False,
+           restored_from: int | None = None, countries: frozenset[str] | None = None) -> FileReport:
+    """Check a file and, when it has no error, write it as a new version with its audit row."""
     parsed, issues = check(name, data, store.current_plan_codes(con))
+    if countries is not None and not issues.errors:
+        _refuse_other_countries(parsed, countries, issues)
     report = FileReport(name, "checked", parsed.counts(), issues.issues, ignored_sheets=parsed.ignored_sheets)
+    touched = sorted(_parsed_countries(parsed))
+    action = "dry_run" if dry_run else ("restore" if restored_from else "load")
     if issues.errors:
         report.status = "rejected"
     elif not dry_run:
+        def audit_row(version: int) -> None:
+            audit.record(con, actor, action, "loaded", countries=touched, file_name=name, sha256=sha256,
+                         version=version, detail=f"restored from {restored_from}" if restored_from else None)
         report.version = store.write_version(
             con, parsed=parsed, warnings=issues.warnings, file_name=name, data=data, sha256=sha256,
-            loaded_by=loaded_by, action="restore" if restored_from else "load", restored_from=restored_from,
+            loaded_by=actor.who, action="restore" if restored_from else "load", restored_from=restored_from,
+            on_written=audit_row,
         )
         report.status = "loaded"
+        return report
+    _audit_outcome(con, actor, action, report, sha256, touched)
     return report
 
 
-def ingest(con: duckdb.DuckDBPyConnection, name: str, data: bytes, *, loaded_by: str,
-           dry_run: bool = False) -> FileReport:
+def _actor(actor: Actor | None, loaded_by: str | None) -> Actor:
+    if actor is not None:
+        return actor
+    return Actor(loaded_by or "cli", "cli")
+
+
+def ingest(con: duckdb.DuckDBPyConnection, name: str, data: bytes, *, loaded_by: str | None = None,
+           actor: Actor | None = None, dry_run: bool = False,
+           countries: frozenset[str] | None = None) -> FileReport:
+    """Check and load one file. `actor` is recorded as who loaded it (and in the audit
+    trail); `countries`, when given, are the only countries the file may hold."""
+    actor = _actor(actor, loaded_by)
+
     def work() -> FileReport:
         ensure_schema(con)
         sha256 = hashlib.sha256(data).hexdigest()
         existing = store.version_of_file(con, sha256)
         if existing is not None:
             version, counts = existing
-            return FileReport(name, "checked" if dry_run else "loaded", counts, version=version, unchanged=True)
-        return _apply(con, name, data, sha256, loaded_by=loaded_by, dry_run=dry_run)
-    return _guarded(name, work)
+            held = store.version_countries(con, version)
+            report = FileReport(name, "checked" if dry_run else "loaded", counts, version=version, unchanged=True)
+            if countries is not None and set(held) - countries:
+                issues = IssueLog(name)
+                issues.error("other_country", None, None, None,
+                             f"ce fichier contient des données d'autres pays ({', '.join(sorted(set(held) - countries))}) "
+                             f"que les vôtres ({', '.join(sorted(countries)) or '—'}) ; il n'a pas été chargé",
+                             f"this file holds data of other countries ({', '.join(sorted(set(held) - countries))}) "
+                             f"than yours ({', '.join(sorted(countries)) or '—'}); it was not loaded")
+                report = FileReport(name, "rejected", issues=issues.issues)
+            if not (actor.role == "system" and report.unchanged):  # the start-up sync, every start: not news
+                _audit_outcome(con, actor, "dry_run" if dry_run else "load", report, sha256, held)
+            return report
+        return _apply(con, name, data, sha256, actor=actor, dry_run=dry_run, countries=countries)
+    return _recorded(con, actor, "dry_run" if dry_run else "load", name, _guarded(name, work))
 
 
-def restore(con: duckdb.DuckDBPyConnection, version: int, *, loaded_by: str) -> FileReport:
+def restore(con: duckdb.DuckDBPyConnection, version: int, *, loaded_by: str | None = None,
+            actor: Actor | None = None) -> FileReport:
     """Bring back what version N loaded, as a new version."""
+    actor = _actor(actor, loaded_by)
+
     def work() -> FileReport:
         ensure_schema(con)
         stored = store.stored_file(con, version)
@@ -205,7 +276,19 @@ def restore(con: duckdb.DuckDBPyConnection, version: int, *, loaded_by: str) -> 
             issues.error("no_such_version", None, None, None,
                          f"la version {version} n'existe pas ; `python -m loaders versions` les liste",
                          f"version {version} does not exist; `python -m loaders versions` lists them")
-            return FileReport(f"version {version}", "rejected", issues=issues.issues)
+            report = FileReport(f"version {version}", "rejected", issues=issues.issues)
+            _audit_outcome(con, actor, "restore", report, None, [])
+            return report
         name, data, sha256 = stored
-        return _apply(con, name, data, sha256, loaded_by=loaded_by, restored_from=version)
-    return _guarded(f"version {version}", work)
+        return _apply(con, name, data, sha256, actor=actor, restored_from=version)
+    return _recorded(con, actor, "restore", f"version {version}", _guarded(f"version {version}", work))
+
+
+def _recorded(con, actor: Actor, action: str, name: str, report: FileReport) -> FileReport:
+    """A load that failed before it could record itself (busy, unexpected) still leaves its row."""
+    if report.status == "rejected" and report.errors and report.errors[0].code in ("busy", "internal_error"):
+        try:
+            audit.record(con, actor, action, "rejected", file_name=name, detail=report.errors[0].code)
+        except Exception:  # the audit must not turn a sentence into a traceback; the log keeps it
+            log.exception("could not record the audit row of %s", name)
+    return report

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import duckdb
 
-SCHEMA_VERSION = 3  # 2: the actions view shows semesters; 3: plan kinds, data_issues of current rows only
+SCHEMA_VERSION = 4  # 2: the actions view shows semesters; 3: plan kinds, data_issues of current rows only;
+                    # 4: the audit trail
 
 # Changes to storage tables of an existing database: only ever additions.
 MIGRATIONS = """
@@ -144,6 +145,22 @@ CREATE TABLE IF NOT EXISTS issue_rows (
     message_en VARCHAR NOT NULL
 );
 
+-- Who did what, append-only: loaders/audit.py inserts, and no code path updates or deletes.
+CREATE SEQUENCE IF NOT EXISTS audit_seq;
+CREATE TABLE IF NOT EXISTS audit_log (
+    id BIGINT PRIMARY KEY DEFAULT nextval('audit_seq'),
+    occurred_at TIMESTAMP NOT NULL,
+    who VARCHAR NOT NULL,               -- signed-in email, 'local', or 'cli:<system user>'
+    role VARCHAR NOT NULL,              -- 'admin' | 'focal_point' | 'viewer' | 'local' | 'cli'
+    action VARCHAR NOT NULL,            -- 'sign_in' | 'sign_out' | 'dry_run' | 'load' | 'restore' | 'download_original' | ...
+    countries VARCHAR[],                -- the countries the file or version touches
+    file_name VARCHAR,
+    sha256 VARCHAR,
+    version INTEGER,
+    outcome VARCHAR NOT NULL,           -- 'loaded' | 'unchanged' | 'rejected' | 'checked' | 'refused' | 'done'
+    detail VARCHAR
+);
+
 CREATE TABLE IF NOT EXISTS alias_rows (
     version INTEGER NOT NULL,
     file VARCHAR NOT NULL,
@@ -227,6 +244,12 @@ WHERE (i.sheet IS NULL AND i.version IN (SELECT version FROM live_versions))
               AND (c."row" = i."row"
                    OR NOT EXISTS (SELECT 1 FROM stored_cells s WHERE s.version = i.version
                                   AND s.sheet = i.sheet AND s."row" IS NOT DISTINCT FROM i."row")));
+
+CREATE OR REPLACE VIEW version_countries AS
+SELECT DISTINCT version, country FROM (
+    SELECT version, country FROM plan_loads
+    UNION ALL SELECT version, country FROM indicator_rows
+    UNION ALL SELECT version, country FROM status_rows);
 
 CREATE OR REPLACE VIEW organisation_aliases_applied AS
 SELECT a.file, a.sheet, a."row", a."column", a.original, a.canonical, a.version

@@ -14,6 +14,7 @@ from pathlib import Path
 
 import duckdb
 
+from .audit import Actor
 from .ingest import FileReport, ingest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,7 +30,8 @@ def shipped_files(data_dir: Path = DATA_DIR) -> list[Path]:
 
 
 def sync_shipped(con: duckdb.DuckDBPyConnection, data_dir: Path = DATA_DIR) -> list[FileReport]:
-    return [ingest(con, path.name, path.read_bytes(), loaded_by=SHIPPED_BY) for path in shipped_files(data_dir)]
+    actor = Actor(SHIPPED_BY, "system")
+    return [ingest(con, path.name, path.read_bytes(), actor=actor) for path in shipped_files(data_dir)]
 
 
 def connect(path: Path | str = DEFAULT_DB) -> duckdb.DuckDBPyConnection:

@@ -86,7 +86,9 @@ def write_version(
     loaded_by: str,
     action: str = "load",
     restored_from: int | None = None,
+    on_written=None,
 ) -> int:
+    """Writes the version and, in the same transaction, `on_written(version)` (its audit row)."""
     now = dt.datetime.now().replace(microsecond=0)
     con.begin()
     try:
@@ -100,6 +102,8 @@ def write_version(
              json.dumps(parsed.counts()), len(warnings)],
         )
         _write_rows(con, version, parsed, warnings, file_name)
+        if on_written is not None:
+            on_written(version)
         con.commit()
     except BaseException:
         con.rollback()
@@ -199,3 +203,8 @@ def list_versions(con: duckdb.DuckDBPyConnection) -> list[dict]:
     )
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def version_countries(con: duckdb.DuckDBPyConnection, version: int) -> list[str]:
+    return [r[0] for r in con.execute(
+        "SELECT country FROM version_countries WHERE version = ? ORDER BY 1", [version]).fetchall()]

@@ -1,4 +1,9 @@
-"""Upload: focal points load workbooks, read what is wrong cell by cell, and restore versions."""
+"""Upload: focal points load workbooks, read what is wrong cell by cell, and restore versions.
+
+Every control here exists only for a role that may use it (dashboard.access): a visitor
+who may not load sees one sentence and no control; a focal point loads, and sees the
+versions and original files, of her own countries only; restore is an administrator's.
+"""
 
 import json
 from pathlib import Path
@@ -6,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from dashboard import db, queries
+from dashboard import access, db, queries
 from dashboard.filters import FILTER_KEYS, country_name, current
 from dashboard.i18n import lang, number, t
 from dashboard.safe import md
@@ -15,48 +20,66 @@ from dashboard.ui import ignored_filters, styled
 EXAMPLE = Path(__file__).resolve().parent.parent / "data" / "cameroun_plan_alliance87_2021-2025.xlsx"
 
 scope, _ = current()  # the frame (language, sidebar) of this run
+user = access.current_user()
 st.title(t("page_upload"))
 ignored_filters(scope, {key: "why_upload" for key in FILTER_KEYS})
+load_grant = access.grant(user, "load")
+if load_grant is None:
+    st.info(t("up_local_only") if user.mode == "local" else t("up_not_allowed"), icon=":material/lock:")
+    st.stop()
+
 st.markdown(t("up_intro"))
+st.caption(t("up_as").format(who=md(load_grant.actor.who)) + (
+    " " + t("up_your_countries").format(countries=", ".join(sorted(load_grant.countries)))
+    if load_grant.countries is not None else ""))
 st.download_button(t("up_example"), EXAMPLE.read_bytes(), EXAMPLE.name, icon=":material/description:")
 
-who = st.text_input(t("up_who"), key="loaded_by", placeholder=t("up_who_placeholder"))
 dry_run = st.toggle(t("up_dry_run"), key="dry_run")
 files = st.file_uploader(t("up_files"), type=["xlsx", "xlsm", "csv"], accept_multiple_files=True, key="uploads")
 
 
-def load_uploads(loaded_by: str, dry_run: bool) -> None:
+def load_uploads(grant: access.Grant, dry_run: bool) -> None:
     # A callback runs before the page, so the versions table below already shows the load.
-    st.session_state["reports"] = [
-        db.load_file(f.name, f.getvalue(), loaded_by=loaded_by, dry_run=dry_run).as_json()
-        for f in st.session_state.get("uploads") or []]
+    st.session_state["reports"] = [db.load_file(grant, f.name, f.getvalue(), dry_run=dry_run).as_json()
+                                   for f in st.session_state.get("uploads") or []]
 
 
 st.button(t("up_check") if dry_run else t("up_load"), type="primary", disabled=not files, icon=":material/upload:",
-          on_click=load_uploads, args=(who.strip() or t("up_anonymous"), dry_run), key="load")
+          on_click=load_uploads, args=(load_grant, dry_run), key="load")
 
 for report in st.session_state.get("reports", []):
     counts = ", ".join(f"{number(v)} {t('up_count_' + k)}" for k, v in report["counts"].items() if v)
+    name = md(report["file"])
     if report["status"] == "rejected":
-        st.error(t("up_rejected").format(file=md(report["file"]), n=sum(i["severity"] == "error" for i in report["issues"])),
+        st.error(t("up_rejected").format(file=name, n=sum(i["severity"] == "error" for i in report["issues"])),
                  icon=":material/block:")
     elif report["unchanged"]:
-        st.info(t("up_unchanged").format(file=md(report["file"]), version=report["version"]), icon=":material/info:")
+        st.info(t("up_unchanged").format(file=name, version=report["version"]), icon=":material/info:")
     elif report["status"] == "checked":
-        st.success(t("up_checked").format(file=md(report["file"]), counts=counts), icon=":material/check:")
+        st.success(t("up_checked").format(file=name, counts=counts), icon=":material/check:")
     else:
-        st.success(t("up_loaded").format(file=md(report["file"]), version=report["version"], counts=counts),
+        st.success(t("up_loaded").format(file=name, version=report["version"], counts=counts),
                    icon=":material/check_circle:")
     for issue in report["issues"]:
-        text = issue["message"] if lang() == "fr" else issue["message_en"]
+        text = md(issue["message"] if lang() == "fr" else issue["message_en"])
         (st.markdown if issue["severity"] == "error" else st.caption)(
-            f"{'❌' if issue['severity'] == 'error' else '⚠️'} {md(text)}")
+            f"{'❌' if issue['severity'] == 'error' else '⚠️'} {text}")
     if report.get("ignored_sheets"):
         st.caption(t("up_ignored").format(sheets=md(", ".join(report["ignored_sheets"]))))
 
 
+def restore(grant: access.Grant, version: int) -> None:
+    # Runs before the page: the versions table of this very run shows the new version.
+    st.session_state.pop("restore_pending", None)
+    report = db.restore_version(grant, version)
+    if report.status == "loaded":
+        st.session_state["restore_message"] = ("success", t("up_restored").format(old=version, new=report.version))
+    else:
+        st.session_state["restore_message"] = ("error", " ".join(
+            i.message_fr if lang() == "fr" else i.message_en for i in report.errors))
 
-def confirm_restore(version: int, file_name: str, loaded_by: str) -> None:
+
+def confirm_restore(grant: access.Grant, version: int, file_name: str) -> None:
     """Restoring replaces what donors see: name the version and what it replaces, then ask."""
     panel = st.container(border=True)
     panel.markdown(f"**{t('up_restore_confirm_title')}**")
@@ -72,19 +95,8 @@ def confirm_restore(version: int, file_name: str, loaded_by: str) -> None:
         panel.markdown(f"- {md(line)}")
     panel.caption(t("up_restore_nothing_lost"))
     confirm, cancel = panel.columns(2)
-    confirm.button(t("up_confirm"), type="primary", key="restore_confirm", on_click=restore, args=(version, loaded_by))
+    confirm.button(t("up_confirm"), type="primary", key="restore_confirm", on_click=restore, args=(grant, version))
     cancel.button(t("up_cancel"), key="restore_cancel", on_click=st.session_state.pop, args=("restore_pending", None))
-
-
-def restore(version: int, loaded_by: str) -> None:
-    # Runs before the page: the versions table of this very run shows the new version.
-    st.session_state.pop("restore_pending", None)
-    report = db.restore_version(version, loaded_by=loaded_by)
-    if report.status == "loaded":
-        st.session_state["restore_message"] = ("success", t("up_restored").format(old=version, new=report.version))
-    else:
-        st.session_state["restore_message"] = ("error", " ".join(
-            i.message_fr if lang() == "fr" else i.message_en for i in report.errors))
 
 
 st.divider()
@@ -92,27 +104,31 @@ st.subheader(t("up_versions"))
 if message := st.session_state.pop("restore_message", None):
     (st.success if message[0] == "success" else st.error)(md(message[1]))
 st.caption(t("up_versions_note"))
-versions = queries.versions()
+countries = None if load_grant.countries is None else tuple(sorted(load_grant.countries))
+versions = queries.versions(countries)
 if versions.empty:
     st.caption(t("up_no_versions"))
-else:
-    shown = versions.assign(counts=versions["counts"].map(
-        lambda c: ", ".join(f"{v} {t('up_count_' + k)}" for k, v in json.loads(c).items() if v)),
-        action=versions["action"].map(lambda a: t(f"up_action_{a}")))
-    st.dataframe(styled(shown.rename(columns={
-        "version": "Version", "action": t("up_action"), "file_name": t("file"), "loaded_by": t("up_by"),
-        "loaded_at": t("up_when"), "restored_from": t("up_restored_from"), "counts": t("up_contents"),
-        "warnings": t("dq_warnings")})), hide_index=True)
-    chosen = st.selectbox(t("up_pick_version"), versions["version"].tolist(), key="version_pick",
-                          format_func=lambda v: f"{v} · {versions.set_index('version').at[v, 'file_name']}")
-    left, right = st.columns(2)
-    stored = db.stored_file(int(chosen))
-    if stored:
-        left.download_button(t("up_download_original"), stored[1], stored[0], key="original",
-                             icon=":material/download:")
+    st.stop()
+shown = versions.assign(counts=versions["counts"].map(
+    lambda c: ", ".join(f"{v} {t('up_count_' + k)}" for k, v in json.loads(c).items() if v)),
+    action=versions["action"].map(lambda a: t(f"up_action_{a}")))
+st.dataframe(styled(shown[["version", "action", "file_name", "loaded_by", "loaded_at", "restored_from", "counts",
+                           "warnings"]].rename(columns={
+    "version": "Version", "action": t("up_action"), "file_name": t("file"), "loaded_by": t("up_by"),
+    "loaded_at": t("up_when"), "restored_from": t("up_restored_from"), "counts": t("up_contents"),
+    "warnings": t("dq_warnings")})), hide_index=True)
+names = versions.set_index("version")["file_name"]
+chosen = int(st.selectbox(t("up_pick_version"), versions["version"].tolist(), key="version_pick",
+                          format_func=lambda v: f"{v} · {names[v]}"))
+left, right = st.columns(2)
+original = db.original_file(access.grant(user, "download_original"), chosen)
+if original:
+    left.download_button(t("up_download_original"), original[1], original[0], key="original",
+                         icon=":material/download:", on_click="ignore")
+restore_grant = access.grant(user, "restore")
+if restore_grant is not None:
     right.button(t("up_restore").format(version=chosen), icon=":material/history:", key="restore",
-                 on_click=st.session_state.__setitem__, args=("restore_pending", int(chosen)))
+                 on_click=st.session_state.__setitem__, args=("restore_pending", chosen))
     pending = st.session_state.get("restore_pending")
     if pending in set(versions["version"]):
-        confirm_restore(pending, versions.set_index("version").at[pending, "file_name"],
-                        who.strip() or t("up_anonymous"))
+        confirm_restore(restore_grant, pending, names[pending])

@@ -79,8 +79,11 @@ def test_database_held_by_another_program(tmp_path):
                                "print('ready', flush=True); time.sleep(60)"], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout.readline().strip() == "ready"
-        result = run("ingest", str(ROOT / "data" / "cote_divoire_partenariat_cpc_2022.xlsx"), "--db", str(db))
+        result = run("ingest", str(ROOT / "data" / "cote_divoire_partenariat_cpc_2022.xlsx"), "--db", str(db),
+                     "--wait", "1")
         assert result.returncode == 1
-        assert "open in another program" in result.stderr and "Traceback" not in result.stderr
+        assert "the dashboard is using the database; loading as soon as it is free" in result.stderr
+        assert "stayed open in another program; nothing was loaded" in result.stderr
+        assert "Traceback" not in result.stderr
     finally:
         holder.kill()

@@ -23,7 +23,10 @@ def xlsx(sheets: dict[str, list[list]], merges: dict[str, list[str]] | None = No
         for r, row in enumerate(rows, start=1):
             for c, value in enumerate(row, start=1):
                 if value is not None and value != "":
-                    ws.cell(r, c, value)
+                    cell = ws.cell(r, c, value)
+                    if isinstance(value, str) and value.startswith("="):
+                        cell.data_type = "s"  # text that looks like a formula, as typed after a '
+
         for cell_range in (merges or {}).get(name, []):
             ws.merge_cells(cell_range)
     buffer = io.BytesIO()
