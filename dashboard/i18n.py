@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 import streamlit as st
-from babel.dates import format_date
+from babel.dates import format_date, format_datetime
 from babel.numbers import format_compact_currency, format_currency, format_decimal, format_percent
 
 LANGUAGES = {"fr": "Français", "en": "English"}
@@ -426,6 +426,13 @@ def date(value: dt.date | None, language: str | None = None) -> str:
     if value is None:
         return "—"
     return format_date(value, format="medium", locale=locale(language))
+
+
+def moment(value, language: str | None = None) -> str:
+    """A date with its time (`27 nov. 2026, 03:20:15`), for the audit trail and versions."""
+    if value is None:
+        return "—"
+    return format_datetime(value, format="medium", locale=locale(language))
 
 
 def period(start: dt.date, end: dt.date, language: str | None = None) -> str:

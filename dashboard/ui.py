@@ -21,7 +21,7 @@ import streamlit as st
 
 from . import queries
 from .filters import FILTER_FIELDS, country_name, describe
-from .i18n import date, kinds_phrase, lang, money, money_card, number, percent, t
+from .i18n import date, kinds_phrase, lang, moment, money, money_card, number, percent, t
 from .safe import cell, md
 from .scope import Scope
 
@@ -155,21 +155,30 @@ def _text(value) -> str:
 
 def styled(frame: pd.DataFrame, percents: tuple[str, ...] = ()):
     """The frame with display values in the chosen language: Babel numbers and dates,
-    percentages for `percents`, lists as `a; b`, blanks for missing values. The data
-    underneath stay numbers and dates, so columns still sort as such."""
+    percentages for `percents`, lists as `a; b`, blanks for missing values. Columns with
+    no gap stay numbers and dates underneath, so they sort as such; the grid draws a
+    missing cell as "None" whatever its display value, so a column with gaps is shown
+    as its formatted text, blanks included."""
+    frame = frame.copy()
     formats = {}
     for column in frame.columns:
         series = frame[column]
         if column in percents:
-            formats[column] = lambda v: _shown(v, percent)
+            formatter = percent
         elif pd.api.types.is_bool_dtype(series):
             continue
         elif pd.api.types.is_numeric_dtype(series):
-            formats[column] = lambda v: _shown(v, number)
+            formatter = number
         elif pd.api.types.is_datetime64_any_dtype(series):
-            formats[column] = lambda v: _shown(v, date)
+            # A timestamp with a time of day (an audit row, a version) keeps its time.
+            has_time = bool((series.dropna().dt.normalize() != series.dropna()).any())
+            formatter = moment if has_time else date
         else:
-            formats[column] = lambda v: _shown(v, _text)
+            formatter = _text
+        if series.isna().any():
+            frame[column] = series.map(lambda v, f=formatter: _shown(v, f)).astype(object)
+            continue
+        formats[column] = lambda v, f=formatter: _shown(v, f)
     return frame.style.format(formats, na_rep="")
 
 

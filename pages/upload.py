@@ -63,7 +63,7 @@ for report in st.session_state.get("reports", []):
     for issue in report["issues"]:
         text = md(issue["message"] if lang() == "fr" else issue["message_en"])
         (st.markdown if issue["severity"] == "error" else st.caption)(
-            f"{'❌' if issue['severity'] == 'error' else '⚠️'} {text}")
+            f"{':material/cancel:' if issue['severity'] == 'error' else ':material/warning:'} {text}")
     if report.get("ignored_sheets"):
         st.caption(t("up_ignored").format(sheets=md(", ".join(report["ignored_sheets"]))))
 

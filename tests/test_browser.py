@@ -9,62 +9,36 @@ the active filters. Nothing is downloaded: chromium comes from Debian (scripts/t
 
 from __future__ import annotations
 
-import os
-import socket
+import json
 import subprocess
 import sys
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, sync_playwright
 
+from tests.browser import ARTIFACTS, ROOT, launch, open_page, streamlit_app
 from tests.workbooks import plan_rows, xlsx
 
-ROOT = Path(__file__).resolve().parent.parent
-ARTIFACTS = ROOT / "tests" / "artifacts"
-CHROMIUM = "/usr/bin/chromium"
 CHART_PAGES = {"": 0, "funding": 3, "schedule": 5, "enforcement": 3, "progress": 1, "data_quality": 0, "upload": 0}
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+@pytest.fixture(scope="module")
+def database(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("browser") / "app.duckdb"
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    port = _free_port()
-    env = {**os.environ, "DASHBOARD_DB": str(tmp_path_factory.mktemp("browser") / "app.duckdb")}
-    log = open(tmp_path_factory.mktemp("log") / "streamlit.log", "w")
-    process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            urllib.request.urlopen(f"{base}/_stcore/health", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        process.terminate()
-        pytest.fail("streamlit did not start")
-    yield base
-    process.terminate()
-    process.wait(timeout=20)
+def server(database, tmp_path_factory):
+    with streamlit_app(database, tmp_path_factory.mktemp("log")) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
 def browser():
-    assert Path(CHROMIUM).exists(), "Debian's chromium is needed: scripts/test.sh installs it"
     with sync_playwright() as playwright:
-        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-            "--disable-sync", "--no-first-run"])
+        instance = launch(playwright)
         yield instance
         instance.close()
 
@@ -75,21 +49,6 @@ def page(browser) -> Page:
     tab = context.new_page()
     yield tab
     context.close()
-
-
-def open_page(page: Page, url: str, charts: int = 0) -> None:
-    """Open `url` and wait until the app is idle and `charts` Plotly charts are drawn."""
-    page.goto(url)
-    page.wait_for_selector('[data-testid="stAppViewContainer"]', timeout=90_000)
-    page.wait_for_selector("h1", timeout=90_000)
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        running = page.locator('[data-testid="stStatusWidget"]').count()
-        drawn = page.locator('[data-testid="stPlotlyChart"] .main-svg').count()
-        if not running and drawn >= charts and page.locator('[data-testid="stSkeleton"]').count() == 0:
-            break
-        time.sleep(0.25)
-    time.sleep(0.5)
 
 
 @pytest.mark.parametrize("path", list(CHART_PAGES))
@@ -145,3 +104,24 @@ def test_export_carries_the_active_filters(server, page):
     text = Path(download.value.path()).read_text(encoding="utf-8-sig")
     assert text.startswith("# Pays: Cameroun\n")
     assert "3.2.2" in text and "Construire des centres" in text
+
+
+def test_a_load_from_the_command_line_shows_on_the_open_page(server, database, page, tmp_path):
+    """The app serves, the command line loads into the same file, and the page already
+    open shows the new version on its next rerun, without a restart."""
+    open_page(page, f"{server}/upload")
+    page.wait_for_selector("text=Versions chargées")
+    workbook = tmp_path / "plan_ligne_de_commande.xlsx"
+    workbook.write_bytes(xlsx({"Plan": plan_rows(["CM", "Par la ligne de commande", "1", "Axe", None, None, "1",
+                                                  "A", "1234", ""])}))
+    started = time.monotonic()
+    result = subprocess.run([sys.executable, "-m", "loaders", "ingest", str(workbook), "--db", str(database),
+                             "--json"], cwd=ROOT, capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["status"] == "loaded" and time.monotonic() - started < 60
+    page.get_by_text("Vérifier seulement, sans rien enregistrer").click()  # any rerun of the open page
+    page.wait_for_selector("text=plan_ligne_de_commande.xlsx", state="attached", timeout=30_000)
+    assert page.get_by_text("cli:", exact=False).count() >= 1
+    open_page(page, f"{server}/?plan=Par+la+ligne+de+commande")
+    assert "1\u202f234" in page.locator('[data-testid="stMetricValue"]').first.inner_text()
