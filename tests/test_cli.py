@@ -87,3 +87,38 @@ def test_database_held_by_another_program(tmp_path):
         assert "Traceback" not in result.stderr
     finally:
         holder.kill()
+
+
+def test_killing_a_load_at_any_moment_loses_nothing(tmp_path):
+    """A load killed mid-way leaves the database as it was before, or with the whole
+    version: never part of one (one transaction per file)."""
+    import signal
+    import time
+
+    from openpyxl import Workbook
+
+    db = tmp_path / "killed.duckdb"
+    assert run("ingest", str(ROOT / "data" / "cameroun_plan_alliance87_2021-2025.xlsx"), "--db", str(db)).returncode == 0
+    big = Workbook()
+    sheet = big.active
+    sheet.title = "Plan"
+    sheet.append(["Pays", "Plan", "Code axe", "Axe", "Code action", "Action", "Coût estimé", "Fonds disponibles"])
+    for n in range(20_000):
+        sheet.append(["CI", "Grand plan", str(n % 7), f"Axe {n % 7}", f"{n % 7}.{n}", f"Action {n}", 1000 + n, n])
+    path = tmp_path / "grand_plan.xlsx"
+    big.save(path)
+    for delay in (0.5, 1.5, 3.0, 4.5):
+        process = subprocess.Popen([sys.executable, "-m", "loaders", "ingest", str(path), "--db", str(db)], cwd=ROOT,
+                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        process.send_signal(signal.SIGKILL)
+        process.wait()
+        con = duckdb.connect(str(db))
+        try:
+            versions = con.execute("SELECT version, counts FROM versions ORDER BY version").fetchall()
+            for version, counts in versions:
+                stored = con.execute("SELECT count(*) FROM action_rows WHERE version = ?", [version]).fetchone()[0]
+                assert stored == json.loads(counts)["actions"], (delay, version)
+            assert versions[0][0] == 1 and len(versions) in (1, 2)
+        finally:
+            con.close()

@@ -169,6 +169,12 @@ def test_a_focal_point_loads_her_country_and_is_refused_another(server, context,
     rows = [(r["who"], r["action"], r["outcome"]) for r in audit_rows(database)]
     assert ("amina@example.org", "load", "loaded") in rows and ("amina@example.org", "load", "rejected") in rows
     assert page.get_by_role("button", name="Restaurer", exact=False).count() == 0, "restore is an admin's"
+    assert page.get_by_text("cote_divoire_partenariat_cpc_2022.xlsx").count() == 0, "only her countries' versions"
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Télécharger le fichier d'origine").click()
+    assert Path(download.value.path()).read_bytes() == mine.read_bytes()
+    assert ("amina@example.org", "download_original", "done") in [
+        (r["who"], r["action"], r["outcome"]) for r in audit_rows(database)]
 
 
 def test_an_admin_restores_and_reads_the_audit_trail(server, context, database):
