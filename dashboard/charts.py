@@ -75,7 +75,9 @@ def gap_treemap(frame: pd.DataFrame, title: str, currency: str) -> go.Figure:
     return figure
 
 
-def gantt(bars: pd.DataFrame, title: str, semesters: list[str], starts: list) -> go.Figure:
+def gantt(bars: pd.DataFrame, title: str, semesters: list[str], starts: list, today=None) -> go.Figure:
+    """Bars over the semesters, semester names on top, and a line for `today` when it
+    falls inside the schedule."""
     figure = px.timeline(bars, x_start="start", x_end="end", y="label", color="axis",
                          hover_data={"action": True, "semesters": True, "label": False},
                          color_discrete_sequence=px.colors.qualitative.Safe)
@@ -86,13 +88,20 @@ def gantt(bars: pd.DataFrame, title: str, semesters: list[str], starts: list) ->
                          legend={"orientation": "h", "y": -0.01, "yanchor": "top", "x": 0, "xanchor": "left"})
     # Semester names on top, where a long chart is read from.
     figure.update_xaxes(side="top", tickvals=starts, ticktext=semesters, tickangle=-45, showgrid=True)
+    if today is not None and len(bars) and bars["start"].min() <= pd.Timestamp(today) <= bars["end"].max():
+        figure.add_vline(x=pd.Timestamp(today).timestamp() * 1000, line_dash="dot", line_color="#D9822B")
+        figure.add_annotation(x=pd.Timestamp(today), y=1, yref="paper", text=t("today"), showarrow=False,
+                              yanchor="bottom", font={"color": "#D9822B"})
     return figure
 
 
-def coverage_heatmap(matrix: pd.DataFrame, title: str) -> go.Figure:
+def coverage_heatmap(matrix: pd.DataFrame, title: str, counts: bool = False) -> go.Figure:
+    """Rows × semesters; with `counts`, each cell shows how many actions run then."""
     figure = go.Figure(go.Heatmap(z=matrix.values, x=list(matrix.columns), y=list(matrix.index),
                                   colorscale=[[0, "#F2F5F9"], [1, AVAILABLE]], showscale=False, xgap=2, ygap=2,
-                                  hovertemplate="%{y}<br>%{x}<extra></extra>"))
+                                  text=matrix.values.astype(int) if counts else None,
+                                  texttemplate="%{text}" if counts else None,
+                                  hovertemplate="%{y}<br>%{x}" + (": %{z}" if counts else "") + "<extra></extra>"))
     figure.update_yaxes(autorange="reversed", type="category")
     figure.update_xaxes(type="category", title=t("semester"))
     figure.update_layout(title=title, height=max(420, 22 * len(matrix) + 160))

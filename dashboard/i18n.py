@@ -8,6 +8,8 @@ rather than failing, and the test suite checks that both languages define every 
 
 from __future__ import annotations
 
+import contextlib
+import contextvars
 import datetime as dt
 
 import streamlit as st
@@ -356,6 +358,36 @@ TEXT.update({
 })
 
 
+# Issue 9: pages that stay instant at scale.
+TEXT.update({
+    "search": {"fr": "Rechercher dans ce tableau", "en": "Search this table"},
+    "today": {"fr": "aujourd'hui", "en": "today"},
+    "fu_tree_cut": {"fr": "Les {shown} plus grands besoins sur {total} sont dessinés ; le tableau ci-dessous les classe tous.",
+                    "en": "The {shown} largest gaps of {total} are drawn; the table below ranks them all."},
+    "en_latest_note": {"fr": "Graphiques : la dernière période rapportée par chaque pays ; le tableau en bas de page contient toutes les périodes.",
+                       "en": "Charts: each country's latest reported period; the table at the bottom holds every period."},
+    "en_bars_hidden": {"fr": "{shown} chiffres dessinés sur {total} ; tous sont dans le tableau en bas de page.",
+                       "en": "{shown} figures drawn of {total}; all are in the table at the bottom."},
+    "sc_group_count": {"fr": "{n} actions", "en": "{n} actions"},
+    "sc_level_effect": {"fr": "effets", "en": "effects"}, "sc_level_axis": {"fr": "axes", "en": "axes"},
+    "sc_level_action": {"fr": "actions", "en": "actions"},
+    "sc_grouped": {"fr": "{actions} actions prévues : trop pour une barre chacune ; elles sont regroupées par {level}. Ouvrez-en un ci-dessous, ou filtrez par axe ou effet.",
+                   "en": "{actions} scheduled actions: too many for a bar each; they are grouped by {level}. Open one below, or filter by axis or effect."},
+    "sc_hidden": {"fr": "{shown} {level} dessinés sur {total} ; les autres ne sont pas montrés ici, filtrez pour les voir.",
+                  "en": "{shown} {level} drawn of {total}; the others are not shown here, filter to see them."},
+    "sc_open": {"fr": "Ouvrir un niveau plus bas", "en": "Open one level down"},
+    "sc_open_none": {"fr": "— choisir —", "en": "— choose —"},
+    "search_hint": {"fr": "un mot, un code, un nom…", "en": "a word, a code, a name…"},
+    "page_number": {"fr": "Page (sur {pages})", "en": "Page (of {pages})"},
+    "rows_shown": {"fr": "Lignes {first} à {last} sur {total}.", "en": "Rows {first} to {last} of {total}."},
+    "excel_note": {"fr": "Remarque", "en": "Note"},
+    "excel_rows_cut": {"fr": "Limite d'Excel : seules les 1 048 575 premières lignes sur {n} sont ici ; l'export CSV les contient toutes.",
+                       "en": "Excel's limit: only the first 1,048,575 rows of {n} are here; the CSV export holds them all."},
+    "excel_cells_cut": {"fr": "Limite d'Excel : {n} cellule(s) de plus de 32 767 caractères ont été coupées (…).",
+                        "en": "Excel's limit: {n} cell(s) longer than 32,767 characters were cut (…)."},
+})
+
+
 def kinds_phrase(counts: dict[str, int], language: str | None = None) -> str:
     """`{"plan": 23, "compact": 54}` -> `23 action(s) et 54 activité(s) illustrative(s)`:
     kinds named apart, never added."""
@@ -375,9 +407,25 @@ def plural(pattern: str, n: int, language: str | None = None) -> str:
     return (one if singular or not many else many).format(n=number(n, language))
 
 
+_SPOKEN: contextvars.ContextVar[str | None] = contextvars.ContextVar("dashboard_language", default=None)
+
+
 def lang() -> str:
+    forced = _SPOKEN.get()
+    if forced:
+        return forced
     value = st.session_state.get("lang", "fr")
     return value if value in LANGUAGES else "fr"
+
+
+@contextlib.contextmanager
+def speaking(language: str):
+    """The active language outside a script run (an export built when its button is clicked)."""
+    token = _SPOKEN.set(language)
+    try:
+        yield
+    finally:
+        _SPOKEN.reset(token)
 
 
 def t(key: str, language: str | None = None) -> str:

@@ -124,31 +124,6 @@ def semester_end(semester: str) -> pd.Timestamp:
     return pd.Timestamp(int(semester[:4]) + (1 if semester.endswith("2") else 0), 7 if semester.endswith("1") else 1, 1)
 
 
-def sex_split(values: pd.DataFrame) -> pd.DataFrame:
-    """Per count (country, period, indicator, source): women, men, and the part not
-    disaggregated (total minus the parts; the whole total when no part is given)."""
-    keys = ["country", "period_start", "period_end", "indicator", "source"]
-    rows = values[values["age_group"].isin(["all", "children", "adults"])]
-    wide = rows.pivot_table(index=keys + ["age_group"], columns="sex", values="value", aggfunc="sum").reset_index()
-    for column in ("F", "M", "total"):
-        if column not in wide.columns:
-            wide[column] = float("nan")
-    parts = wide[["F", "M"]].fillna(0).sum(axis=1)
-    wide["total"] = wide["total"].fillna(parts)
-    wide["not_disaggregated"] = (wide["total"] - parts).clip(lower=0)
-    return wide[keys + ["age_group", "F", "M", "not_disaggregated", "total"]]
-
-
-def latest_per_country(figures: pd.DataFrame, indicators: list[str]) -> pd.DataFrame:
-    """For each country, the stated figures of the given indicators in its latest
-    period (one row per figure: several sources stay several rows, never added)."""
-    rows = figures[figures["indicator"].isin(indicators)]
-    if rows.empty:
-        return rows
-    latest = rows.groupby("country")["period_end"].transform("max")
-    return rows[rows["period_end"] == latest]
-
-
 def short_source(source: str | None) -> str:
     """The part of a source that tells counts of one document apart: what follows the
     document's name (`..., Q15 (traite des personnes), 4e puce` -> `Q15 (...), 4e puce`)."""

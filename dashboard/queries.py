@@ -214,14 +214,17 @@ def indicators(scope: Scope) -> pd.DataFrame:
 
 
 @st.cache_data(**CACHE)
-def stated_figures(scope: Scope) -> pd.DataFrame:
+def stated_figures(scope: Scope, indicators: tuple[str, ...] = (), latest: bool = False) -> pd.DataFrame:
     """One figure per count that a source states: per country, period, indicator and
     source, its total row; else its age groups (parts of one whole) added; else its
     women and men added when both are given. Figures of different sources for the same
     indicator and period are never added (they may overlap): `figures` says how many
-    there are for that indicator and period."""
+    there are for that indicator and period. `indicators` keeps those only; `latest`
+    keeps each country's latest period among them."""
     where_country, params = scope.country_where("i")
     year_cond, year_params = scope.year_overlap("i.period_start", "i.period_end")
+    which, which_params = ("TRUE", []) if not indicators else ("list_contains(?, i.indicator)", [list(indicators)])
+    latest_cond = "period_end = max(period_end) OVER (PARTITION BY country)" if latest else "TRUE"
     return frame(f"""
         WITH per_source AS (
             SELECT country, period_start, period_end, indicator, source,
@@ -232,7 +235,7 @@ def stated_figures(scope: Scope) -> pd.DataFrame:
                    sum(value) FILTER (WHERE sex = 'F') AS women, sum(value) FILTER (WHERE sex = 'M') AS men,
                    count(DISTINCT age_group) FILTER (WHERE sex <> 'total') AS n_part_ages,
                    any_value(age_group) FILTER (WHERE sex <> 'total') AS part_age
-            FROM indicator_values i WHERE {where_country} AND {year_cond}
+            FROM indicator_values i WHERE {where_country} AND {year_cond} AND {which}
             GROUP BY ALL),
         stated AS (
             SELECT country, period_start, period_end, indicator, source,
@@ -241,10 +244,43 @@ def stated_figures(scope: Scope) -> pd.DataFrame:
                         WHEN women IS NOT NULL AND men IS NOT NULL AND n_part_ages = 1 THEN women + men END AS value,
                    CASE WHEN total_all IS NOT NULL THEN 'all' WHEN n_ages = 1 THEN one_age WHEN n_ages > 1 THEN 'all'
                         ELSE part_age END AS age_group
-            FROM per_source)
+            FROM per_source QUALIFY {latest_cond})
         SELECT *, count(*) OVER (PARTITION BY country, period_start, period_end, indicator) AS figures
         FROM stated WHERE value IS NOT NULL
-        ORDER BY country, period_start, indicator, value DESC""", params + year_params)
+        ORDER BY country, period_start, indicator, value DESC""", params + year_params + which_params)
+
+
+@st.cache_data(**CACHE)
+def sex_split(scope: Scope, indicators: tuple[str, ...], limit: int) -> pd.DataFrame:
+    """Each country's latest period: per count (indicator, source, age group), women,
+    men, and the part not disaggregated (total minus the parts; the whole total when no
+    part is given); the first `limit` counts."""
+    where_country, params = scope.country_where("i")
+    year_cond, year_params = scope.year_overlap("i.period_start", "i.period_end")
+    return frame(f"""
+        WITH rows AS (
+            SELECT * FROM indicator_values i
+            WHERE {where_country} AND {year_cond} AND list_contains(?, i.indicator)
+            QUALIFY period_end = max(period_end) OVER (PARTITION BY country)),
+        counts AS (
+            SELECT country, period_start, period_end, indicator, source, age_group,
+                   sum(value) FILTER (WHERE sex = 'F') AS "F", sum(value) FILTER (WHERE sex = 'M') AS "M",
+                   max(value) FILTER (WHERE sex = 'total') AS stated_total
+            FROM rows GROUP BY ALL)
+        SELECT *, coalesce(stated_total, coalesce("F", 0) + coalesce("M", 0)) AS total,
+               greatest(coalesce(stated_total, coalesce("F", 0) + coalesce("M", 0))
+                        - coalesce("F", 0) - coalesce("M", 0), 0) AS not_disaggregated
+        FROM counts
+        ORDER BY country, period_start, indicator, source, age_group LIMIT ?""",
+                 params + year_params + [list(indicators), int(limit)])
+
+
+@st.cache_data(**CACHE)
+def has_indicators(scope: Scope) -> bool:
+    where_country, params = scope.country_where("i")
+    year_cond, year_params = scope.year_overlap("i.period_start", "i.period_end")
+    return bool(frame(f"SELECT EXISTS (SELECT 1 FROM indicator_values i WHERE {where_country} AND {year_cond}) AS e",
+                      params + year_params)["e"].iloc[0])
 
 
 # --- data quality ------------------------------------------------------------------------

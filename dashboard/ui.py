@@ -21,7 +21,7 @@ import streamlit as st
 
 from . import queries
 from .filters import FILTER_FIELDS, country_name, describe
-from .i18n import date, kinds_phrase, lang, moment, money, money_card, number, percent, t
+from .i18n import date, kinds_phrase, lang, moment, money, money_card, number, percent, speaking, t
 from .safe import cell, md
 from .scope import Scope
 
@@ -60,19 +60,40 @@ def csv_bytes(frame: pd.DataFrame, scope: Scope) -> bytes:
     return (head + _export_safe(frame).to_csv(index=False)).encode("utf-8-sig")
 
 
-def excel_bytes(frame: pd.DataFrame, scope: Scope, title: str) -> bytes:
+EXCEL_CELL = 32_767  # Excel's most characters in one cell
+
+
+def _fit_excel(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """Texts longer than Excel holds, cut with an ellipsis; how many cells were cut."""
+    out, cut = frame.copy(), 0
+    for column in out.columns:
+        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
+            long = out[column].map(lambda v: isinstance(v, str) and len(v) > EXCEL_CELL)
+            if long.any():
+                cut += int(long.sum())
+                out[column] = out[column].map(
+                    lambda v: v[: EXCEL_CELL - 1] + "…" if isinstance(v, str) and len(v) > EXCEL_CELL else v)
+    return out, cut
+
+
+def excel_bytes(frame: pd.DataFrame, scope: Scope, title: str, rows_cut: bool = False) -> bytes:
+    """The table and a sheet of filters; says in that sheet when Excel's limits cut anything."""
     buffer = io.BytesIO()
     # Every text is written as a text cell, exactly as typed: xlsxwriter would otherwise turn
     # text starting with `=` into a formula and bare URLs into links.
     options = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
     with pd.ExcelWriter(buffer, engine="xlsxwriter", engine_kwargs={"options": options}) as writer:
         sheet = re.sub(r"[\[\]:*?/\\]", " ", title)[:31] or "Data"
-        data = _flat(frame)
+        data, cells_cut = _fit_excel(_flat(frame))
         for column in data.select_dtypes(include=["datetimetz"]).columns:
             data[column] = data[column].dt.tz_localize(None)
         data.to_excel(writer, sheet_name=sheet, index=False)
-        pd.DataFrame(_filter_lines(scope), columns=[t("filters"), ""]).to_excel(
-            writer, sheet_name=t("filters"), index=False)
+        notes = _filter_lines(scope)
+        if rows_cut:
+            notes.append((t("excel_note"), t("excel_rows_cut").format(n=number(len(frame)))))
+        if cells_cut:
+            notes.append((t("excel_note"), t("excel_cells_cut").format(n=number(cells_cut))))
+        pd.DataFrame(notes, columns=[t("filters"), ""]).to_excel(writer, sheet_name=t("filters"), index=False)
         writer.sheets[sheet].autofit()
     return buffer.getvalue()
 
@@ -187,12 +208,67 @@ def table(frame: pd.DataFrame, scope: Scope, name: str, title: str, column_confi
     """A table and its two downloads. `name` is the file stem, `title` the sheet title;
     `percents` names the columns shown as percentages."""
     st.dataframe(styled(frame, percents), hide_index=True, column_config=column_config or {}, height=height)
+    downloads(lambda limit: (frame.head(limit) if limit else frame, bool(limit) and len(frame) > limit),
+              scope, name, title)
+
+
+def downloads(rows, scope: Scope, name: str, title: str) -> None:
+    """CSV and Excel buttons whose files are built only when clicked, in the language of
+    this run. `rows(limit)` gives the table (at most `limit` rows when given) and
+    whether the limit cut it: Excel holds 1 048 575 rows, a CSV everything."""
+    from .listings import EXCEL_ROWS
+
+    language = lang()
+
+    def build(kind: str):
+        def make() -> bytes:
+            with speaking(language):
+                if kind == "csv":
+                    return csv_bytes(rows(None)[0], scope)
+                table_, cut = rows(EXCEL_ROWS)
+                return excel_bytes(table_, scope, title, cut)
+        return make
     with st.container(horizontal=True):
-        st.download_button(t("download_csv"), csv_bytes(frame, scope), f"{name}.csv", "text/csv",
-                           key=f"csv-{name}", icon=":material/download:", help=t("download"))
-        st.download_button(t("download_xlsx"), excel_bytes(frame, scope, title), f"{name}.xlsx",
+        st.download_button(t("download_csv"), build("csv"), f"{name}.csv", "text/csv", key=f"csv-{name}",
+                           icon=":material/download:", help=t("download"), on_click="ignore")
+        st.download_button(t("download_xlsx"), build("xlsx"), f"{name}.xlsx",
                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-                           key=f"xlsx-{name}", icon=":material/download:", help=t("download"))
+                           key=f"xlsx-{name}", icon=":material/download:", help=t("download"), on_click="ignore")
+
+
+PAGE_ROWS = 100
+
+
+def paged(listing, shape, scope: Scope, name: str, title: str, column_config: dict | None = None,
+          percents: tuple[str, ...] = ()) -> int:
+    """A long table read from DuckDB one page at a time, with a search box and page
+    number once it has more than a page; `shape(frame)` makes rows readable (localize).
+    Exports hold every row that matches the search. Returns how many rows match."""
+    from . import listings
+
+    search = ""
+    total = listings.count(listing)
+    if total > PAGE_ROWS:
+        left, right = st.columns([3, 1])
+        search = left.text_input(t("search"), key=f"search-{name}", placeholder=t("search_hint"))
+        matching = listings.count(listing, search)
+        pages = max(1, -(-matching // PAGE_ROWS))
+        number_ = right.number_input(t("page_number").format(pages=number(pages)), min_value=1, max_value=pages,
+                                     value=1, step=1, key=f"page-{name}")
+        offset = (int(number_) - 1) * PAGE_ROWS
+    else:
+        matching, offset = total, 0
+    rows = listings.page(listing, search, offset, PAGE_ROWS)
+    if matching > PAGE_ROWS:
+        st.caption(t("rows_shown").format(first=number(offset + 1), last=number(offset + len(rows)),
+                                          total=number(matching)))
+    st.dataframe(styled(shape(rows), percents), hide_index=True, column_config=column_config or {})
+
+    def everything(limit):
+        frame_, cut = listings.everything(listing, search, limit)
+        return shape(frame_), cut
+    downloads(everything, scope, name, title)
+    return matching
 
 
 def chart(figure: go.Figure, name: str, height: int | None = None) -> None:

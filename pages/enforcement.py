@@ -1,4 +1,4 @@
-"""Enforcement and assistance: stated figures side by side, sex split, sources, trends.
+"""Enforcement and assistance: each country's latest stated figures, the sex split, every figure with its source.
 
 A figure is what one source states (its total, or its declared parts added); figures of
 different sources for one indicator and period are shown each with its source, never
@@ -10,34 +10,45 @@ import streamlit as st
 from dashboard import charts, metrics, queries
 from dashboard.filters import country_name, current
 from dashboard.i18n import indicator, period, t
-from dashboard.ui import chart, empty, ignored_filters, localize, table
+from dashboard.listings import Listing
+from dashboard.ui import chart, empty, ignored_filters, localize, paged
 
 CHAIN = ["cases_investigated", "persons_arrested", "persons_prosecuted", "persons_convicted"]
 ASSISTANCE = ["victims_identified", "victims_assisted", "victims_rescued", "victims_returned",
               "victims_reintegrated", "children_withdrawn"]
 
+MOST_BARS = 48  # more bars than a reader can see on a projector are left to the table
+
 scope, _ = current()
 st.title(t("page_enforcement"))
 ignored_filters(scope, {key: "why_counts_not_tied" for key in ("plan", "axis", "effect", "lead", "partner",
                                                                  "priority")})
-values = queries.indicators(scope)
-if values.empty:
+if not queries.has_indicators(scope):
     empty()
     st.stop()
-figures = queries.stated_figures(scope)
-figures = figures.assign(
-    period_label=[f"{country_name(c)} · {period(s, e)}" for c, s, e in
-                  zip(figures["country"], figures["period_start"], figures["period_end"])],
-    label=[charts.wrap(indicator(i) if n == 1 else f"{indicator(i)} · {metrics.short_source(src)}", 34, lines=8)
-           for i, n, src in zip(figures["indicator"], figures["figures"], figures["source"])])
+st.caption(t("en_latest_note"))
+
+
+def figures_of(keys: list[str]):
+    """Each country's latest stated figures of these indicators, labelled; several
+    sources for one indicator and period are told apart by their source."""
+    figures = queries.stated_figures(scope, tuple(keys), latest=True)
+    return figures.assign(
+        period_label=[f"{country_name(c)} · {period(s, e)}" for c, s, e in
+                      zip(figures["country"], figures["period_start"], figures["period_end"])],
+        label=[charts.wrap(indicator(i) if n == 1 else f"{indicator(i)} · {metrics.short_source(src)}", 34, lines=8)
+               for i, n, src in zip(figures["indicator"], figures["figures"], figures["source"])])
 
 
 def side_by_side(keys: list[str], title: str, name: str) -> None:
-    rows = figures[figures["indicator"].isin(keys)]
+    rows = figures_of(keys)
     if rows.empty:
         empty(t("en_none_for").format(what=title))
         return
     rows = rows.sort_values("indicator", key=lambda s: s.map({k: i for i, k in enumerate(keys)}), kind="stable")
+    if len(rows) > MOST_BARS:
+        st.caption(t("en_bars_hidden").format(shown=MOST_BARS, total=len(rows)))
+        rows = rows.head(MOST_BARS)
     chart(charts.bars(rows, "label", "value", title, t("count"), color="period_label"), name)
 
 
@@ -50,13 +61,14 @@ side_by_side(ASSISTANCE, t("en_assistance"), "assistance")
 st.caption(t("en_not_added_note"))
 
 st.subheader(t("en_by_sex"))
-split = metrics.sex_split(values[values["indicator"].isin(CHAIN + ASSISTANCE + ["actors_trained"])])
+split = queries.sex_split(scope, tuple(CHAIN + ASSISTANCE + ["actors_trained"]), MOST_BARS)
 if split.empty:
     empty(t("en_none_for").format(what=t("en_by_sex")))
 else:
     # One bar per count: indicator, age group and source tell counts apart.
     split = split.assign(label=[
-        charts.wrap(" · ".join(part for part in (indicator(i), "" if a == "all" else t(a), metrics.short_source(src)) if part), 60, lines=8)
+        charts.wrap(" · ".join(part for part in (indicator(i), "" if a == "all" else t(a), metrics.short_source(src))
+                               if part), 60, lines=8)
         for i, a, src in zip(split["indicator"], split["age_group"], split["source"])])
     long = split.melt(id_vars=["label"], value_vars=["F", "M", "not_disaggregated"], var_name="sex",
                       value_name="value")
@@ -65,24 +77,12 @@ else:
     chart(charts.stacked_rows(long, "label", "value", "sex", t("en_by_sex"), t("count"), colors), "by_sex")
     st.caption(t("en_sex_note"))
 
-# A trend joins one figure per period: periods where an indicator has several sources are left out.
-single = figures[figures["figures"] == 1]
-periods = single.groupby(["country", "indicator"])["period_end"].nunique()
-if (periods > 1).any():
-    st.subheader(t("en_trends"))
-    several = periods[periods > 1].reset_index()[["country", "indicator"]]
-    trend_rows = single.merge(several, on=["country", "indicator"])
-    trend_rows = trend_rows.assign(label=trend_rows["country"].map(country_name) + " · "
-                                   + trend_rows["indicator"].map(indicator))
-    chart(charts.trend(trend_rows, t("en_trends")), "trends")
-    if (figures["figures"] > 1).any():
-        st.caption(t("en_trend_skipped"))
-
 st.subheader(t("en_sources"))
 st.caption(t("en_sources_note"))
-shown = values.assign(label=values["indicator"].map(indicator))
-table(localize(shown, ["country", "period_start", "period_end", "theme", "label", "sex", "age_group", "value",
-                       "source", "organisation", "comment"],
-               {"period_start": t("en_start"), "period_end": t("en_end"), "theme": t("en_theme"),
-                "label": t("indicator")}),
+paged(Listing("indicator_values", scope),
+      lambda rows: localize(rows.assign(label=rows["indicator"].map(indicator)),
+                            ["country", "period_start", "period_end", "theme", "label", "sex", "age_group", "value",
+                             "source", "organisation", "comment"],
+                            {"period_start": t("en_start"), "period_end": t("en_end"), "theme": t("en_theme"),
+                             "label": t("indicator")}),
       scope, "indicator_values", t("en_sources"))

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import metrics, queries
+from dashboard import derived, metrics, queries
 from dashboard.filters import country_name, current, describe
 from dashboard.i18n import indicator, money, number, period, t
 from dashboard.money import convert
@@ -16,11 +16,11 @@ st.title(t("page_overview"))
 st.caption(md(" · ".join(f"{name} : {values}" for name, values in describe(scope))) or t("ov_all_data"))
 
 cur = display.currency
-actions = convert(queries.actions(scope), ["estimated_cost", "funds_available"], cur, display.usd_per_eur)
-if actions.empty:
+view = derived.funding(scope, cur, display.usd_per_eur)
+if view["empty"]:
     empty()
 else:
-    totals = metrics.funding_totals(actions)
+    totals = view["totals"]
     funding_metrics(totals, cur, {"estimated": t("ov_estimated_help"), "coverage": t("ov_coverage_help")})
     unallocated = convert(queries.unallocated_funds(scope), ["unallocated_funds"], cur, display.usd_per_eur)
     unallocated_total = float(unallocated["unallocated_funds"].sum()) if not unallocated.empty else 0.0
@@ -33,7 +33,7 @@ years_caption(scope)
 st.subheader(t("ov_enforcement"))
 ignored_filters(scope, {key: "why_counts_not_tied" for key in ("plan", "axis", "effect", "lead", "partner",
                                                                  "priority")})
-latest = metrics.latest_per_country(queries.stated_figures(scope), CHAIN)
+latest = queries.stated_figures(scope, tuple(CHAIN), latest=True)
 if latest.empty:
     empty(t("ov_no_enforcement"))
 else:

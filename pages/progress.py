@@ -5,7 +5,9 @@ import streamlit as st
 from dashboard import charts, queries
 from dashboard.filters import current
 from dashboard.i18n import kinds_phrase, number, t
-from dashboard.ui import chart, empty, localize, table
+from dashboard import listings
+from dashboard.listings import Listing
+from dashboard.ui import chart, empty, localize, paged
 
 ORDER = ["completed", "in_progress", "planned", "not_started", "no_status"]
 
@@ -35,25 +37,27 @@ plan_order = [charts.wrap(axis_labels.get(a, a), 50) for a in status["axis"].dro
 chart(charts.stacked_rows(by_axis, "axis", "count", "status", t("pr_by_axis"), t("actions"), colors, plan_order, 60),
       "status_by_axis")
 
-reported = status[status["status"] != "no_status"]
 st.subheader(t("pr_latest"))
-if reported.empty:
+if not (status["status"] != "no_status").any():
     empty(t("pr_none_reported"))
 else:
-    table(localize(reported, ["country", "action_code", "status", "as_of", "action", "comment", "source", "plan"]),
-          scope, "latest_status", t("pr_latest"))
+    paged(Listing("latest_status", scope), lambda rows: localize(
+        rows, ["country", "action_code", "status", "as_of", "action", "comment", "source", "plan"]),
+        scope, "latest_status", t("pr_latest"))
 
 st.subheader(t("pr_history"))
-history = queries.status_history(scope)
-if history.empty:
+history_rows = Listing("status_history", scope)
+if not listings.count(history_rows):
     empty(t("pr_none_reported"))
 else:
-    table(localize(history, ["country", "action_code", "as_of", "status", "action", "comment", "source", "plan"]),
-          scope, "status_history", t("pr_history"))
+    paged(history_rows, lambda rows: localize(
+        rows, ["country", "action_code", "as_of", "status", "action", "comment", "source", "plan"]),
+        scope, "status_history", t("pr_history"))
 
 missing = status[status["status"] == "no_status"]
 st.subheader(t("pr_missing").format(rows=kinds_phrase(missing["plan_kind"].value_counts().to_dict())
                                     or t("none_f")))
 if not missing.empty:
-    table(localize(missing, ["country", "action_code", "action", "lead", "plan_kind", "plan"]),
-          scope, "actions_without_status", t("no_status"))
+    paged(Listing("no_status", scope), lambda rows: localize(
+        rows, ["country", "action_code", "action", "lead", "plan_kind", "plan"]),
+        scope, "actions_without_status", t("no_status"))

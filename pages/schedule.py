@@ -1,94 +1,123 @@
-"""Schedule: actions over the semesters, coverage, cost per semester, late actions, horizons."""
+"""Schedule: what runs in which semester, cost per semester, late actions, horizons.
+
+Up to `DETAIL` scheduled actions, one bar per action; beyond that, one bar per effect
+(or per axis) with its number of actions, opened one level down on demand, and a line
+saying how many rows are not drawn.
+"""
 
 import datetime as dt
 
 import pandas as pd
 import streamlit as st
 
-from dashboard import charts, metrics, queries
+from dashboard import charts, metrics, schedule_queries
 from dashboard.filters import current
-from dashboard.i18n import date, kinds_phrase, t
-from dashboard.money import convert
-from dashboard.ui import chart, empty, localize, table
+from dashboard.i18n import date, kinds_phrase, number, t
+from dashboard.listings import Listing
+from dashboard.ui import chart, empty, localize, paged
+
+DETAIL = 60  # the most bars a projector shows legibly
 
 scope, display = current()
 st.title(t("page_schedule"))
-scheduled = queries.scheduled_semesters(scope)
-actions = queries.actions(scope)
-if actions.empty:
-    empty()
-    st.stop()
-
-several_plans = actions[["country", "plan"]].drop_duplicates().shape[0] > 1
+size = schedule_queries.sizes(scope)
 
 
-def label(row) -> str:
-    title = row.action if len(row.action) <= 55 else row.action[:54].rstrip() + "…"
+def short(text: str, width: int = 55) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def label(row, level: str, several_plans: bool) -> str:
     prefix = f"{row.country} · " if several_plans else ""
-    return f"{prefix}{row.action_code} {title}"
+    if level == "action":
+        return f"{prefix}{row.action_code} {short(row.action)}"
+    count = t("sc_group_count").format(n=number(row.size))
+    if level == "effect":
+        name = row.effect if isinstance(row.effect, str) else t("fu_no_effect")
+        return f"{prefix}{short(name, 48)} ({count})"
+    return f"{prefix}{short(row.axis, 48)} ({count})"
 
 
-if scheduled.empty:
+def draw(marks: pd.DataFrame, level: str, name: str, title: str) -> None:
+    several_plans = marks[["country", "plan"]].drop_duplicates().shape[0] > 1
+    bars = []
+    for keys, rows in marks.groupby(["country", "plan", "first_row"], sort=False):
+        first = rows.iloc[0]
+        text = label(first, level, several_plans)
+        for start, end in metrics.runs(rows["semester"].tolist()):
+            bars.append({"label": text, "axis": first.axis, "action": text, "start": metrics.semester_start(start),
+                         "end": metrics.semester_end(end), "semesters": f"{start} → {end}"})
+    semesters = sorted(marks["semester"].unique())
+    chart(charts.gantt(pd.DataFrame(bars), title, semesters, [metrics.semester_start(s) for s in semesters],
+                       today=dt.date.today()), name)
+    matrix = marks.assign(label=[label(r, level, several_plans) for r in marks.itertuples()]).pivot_table(
+        index="label", columns="semester", values="actions", aggfunc="sum", sort=False).fillna(0)
+    chart(charts.coverage_heatmap(matrix if level != "action" else matrix.clip(upper=1), t("sc_heatmap"),
+                                  counts=level != "action"), f"{name}_heatmap")
+
+
+if not size["actions"]:
     empty(t("sc_no_semesters"))
 else:
-    scheduled = scheduled.assign(label=[label(r) for r in scheduled.itertuples()])
-    bars = []
-    for (_, _, _, lbl, axis, action), group in scheduled.groupby(
-            ["country", "plan", "row", "label", "axis", "action"], sort=False):
-        for first, last in metrics.runs(group["semester"].tolist()):
-            bars.append({"label": lbl, "axis": axis, "action": action, "start": metrics.semester_start(first),
-                         "end": metrics.semester_end(last), "semesters": f"{first} → {last}"})
-    all_semesters = sorted(scheduled["semester"].unique())
-    chart(charts.gantt(pd.DataFrame(bars), t("sc_gantt"), all_semesters,
-                       [metrics.semester_start(s) for s in all_semesters]), "schedule_gantt")
+    level = "action" if size["actions"] <= DETAIL else ("effect" if size["effects"] <= DETAIL else "axis")
+    marks = schedule_queries.marks(scope, level, DETAIL)
+    shown = marks[["country", "plan", "first_row"]].drop_duplicates().shape[0]
+    total = size[{"action": "actions", "effect": "effects", "axis": "axes"}[level]]
+    if level != "action":
+        st.caption(t("sc_grouped").format(actions=number(size["actions"]), level=t(f"sc_level_{level}")))
+    if shown < total:
+        st.caption(t("sc_hidden").format(shown=number(shown), total=number(total), level=t(f"sc_level_{level}")))
+    draw(marks, level, "schedule_gantt", t("sc_gantt"))
+    if level != "action":
+        # One level down, on demand: the actions of one effect (or the effects of one axis).
+        choices = marks.drop_duplicates(["country", "plan", "first_row"])
+        options = list(range(len(choices)))
+        several_plans = choices[["country", "plan"]].drop_duplicates().shape[0] > 1
+        picked = st.selectbox(t("sc_open"), [None, *options], key="schedule_open",
+                              format_func=lambda i: t("sc_open_none") if i is None else label(
+                                  choices.iloc[i], level, several_plans))
+        if picked is not None:
+            group = choices.iloc[picked]
+            below = "action" if level == "effect" else "effect"
+            inner = schedule_queries.marks(scope, below, DETAIL, axis=group.axis,
+                                           effect=(group.effect if isinstance(group.effect, str) else "")
+                                           if level == "effect" else None)
+            draw(inner, below, "schedule_opened", label(group, level, several_plans))
 
-    matrix = pd.crosstab(scheduled["label"], scheduled["semester"]).reindex(
-        list(dict.fromkeys(scheduled["label"])))
-    chart(charts.coverage_heatmap(matrix.clip(upper=1), t("sc_heatmap")), "schedule_heatmap")
-
+    per_semester = schedule_queries.per_semester(scope, display.currency, display.usd_per_eur)
     # A plan's actions and a compact's activities are counted apart: one bar each, never stacked.
-    per_semester = scheduled.groupby(["semester", "plan_kind"], as_index=False).size().rename(
-        columns={"size": "count"})
-    per_semester["plan_kind"] = per_semester["plan_kind"].map(lambda k: t(f"kind_rows_{k}"))
+    counts = per_semester.assign(plan_kind=per_semester["plan_kind"].map(lambda k: t(f"kind_rows_{k}")))
+    spread = per_semester.groupby("semester", as_index=False)["share"].sum()
     left, right = st.columns(2)
     with left:
-        chart(charts.bars(per_semester, "semester", "count", t("sc_running"), t("count"),
-                          color="plan_kind" if per_semester["plan_kind"].nunique() > 1 else None),
-              "actions_per_semester")
+        chart(charts.bars(counts, "semester", "count", t("sc_running"), t("count"),
+                          color="plan_kind" if counts["plan_kind"].nunique() > 1 else None), "actions_per_semester")
     with right:
-        spread = metrics.cost_per_semester(convert(scheduled, ["estimated_cost"], display.currency,
-                                                   display.usd_per_eur))
         chart(charts.bars(spread, "semester", "share", t("sc_cost"), f"{t('estimated')} ({display.currency})",
                           text=".3s"), "cost_per_semester")
     st.caption(t("sc_spread_rule"))
 
 st.subheader(t("sc_late"))
 as_of = st.date_input(t("sc_as_of"), value=dt.date.today(), key="as_of", format="DD/MM/YYYY")
-late = queries.late_actions(scope, as_of)
-if late.empty:
+late = schedule_queries.late_counts(scope, as_of)
+if not late:
     st.success(t("sc_none_late").format(date=date(as_of)), icon=":material/check:")
 else:
-    st.markdown(t("sc_late_count").format(rows=kinds_phrase(late["plan_kind"].value_counts().to_dict()),
-                                          date=date(as_of)))
-    table(localize(late, ["country", "action_code", "planned_end", "status", "status_as_of", "action", "lead",
-                          "last_semester", "plan"],
-                   {"last_semester": t("sc_last_semester"), "planned_end": t("sc_planned_end"),
-                    "status_as_of": t("as_of")}),
-          scope, "late_actions", t("sc_late"))
+    st.markdown(t("sc_late_count").format(rows=kinds_phrase(late), date=date(as_of)))
+    paged(Listing("late_actions", scope, as_of=as_of), lambda rows: localize(
+        rows, ["country", "action_code", "planned_end", "status", "status_as_of", "action", "lead", "last_semester",
+               "plan"], {"last_semester": t("sc_last_semester"), "planned_end": t("sc_planned_end"),
+                         "status_as_of": t("as_of")}),
+        scope, "late_actions", t("sc_late"))
 
-scheduled_rows = set(zip(scheduled["country"], scheduled["plan"], scheduled["row"]))
-horizon_only = actions[[(c, p, r) not in scheduled_rows and len(h) > 0
-                        for c, p, r, h in zip(actions["country"], actions["plan"], actions["row"], actions["horizon"])]]
-if not horizon_only.empty:
+horizons = schedule_queries.horizon_counts(scope)
+if not horizons.empty:
     st.subheader(t("sc_horizons"))
     st.caption(t("sc_horizons_note"))
-    exploded = horizon_only.explode("horizon")
-    counts = exploded.groupby(["plan", "horizon"], as_index=False).size().rename(columns={"size": "count"})
-    order = {"short": 0, "medium": 1, "long": 2}
-    counts = counts.sort_values("horizon", key=lambda s: s.map(order))
-    counts["horizon"] = counts["horizon"].map(lambda h: t("medium_term" if h == "medium" else h))
-    chart(charts.bars(counts, "horizon", "count", t("sc_by_horizon"), t("actions"), color="plan"), "by_horizon")
-    horizon_words = horizon_only["horizon"].map(
-        lambda hs: ", ".join(t("medium_term" if h == "medium" else h) for h in hs))
-    table(localize(horizon_only.assign(horizon=horizon_words), ["action_code", "horizon", "action", "partners", "plan"]),
-          scope, "actions_by_horizon", t("sc_horizons"))
+    horizons["horizon"] = horizons["horizon"].map(lambda h: t("medium_term" if h == "medium" else h))
+    chart(charts.bars(horizons, "horizon", "count", t("sc_by_horizon"), t("actions"), color="plan"), "by_horizon")
+    paged(Listing("horizon_only", scope), lambda rows: localize(
+        rows, ["action_code", "horizon", "action", "partners", "plan"]), scope, "actions_by_horizon",
+        t("sc_horizons"))
+if not size["actions"] and horizons.empty:
+    empty()

@@ -64,13 +64,14 @@ def test_semester_runs_and_cost_spreading():
 
 
 def test_sex_split_shows_the_part_not_disaggregated():
-    base = {"country": "CI", "period_start": pd.Timestamp(2023, 5, 1), "period_end": pd.Timestamp(2023, 12, 31),
-            "indicator": "actors_trained", "source": "Q13", "age_group": "all"}
-    values = pd.DataFrame([{**base, "sex": "total", "value": 135}, {**base, "sex": "M", "value": 65},
-                           {**base, "sex": "F", "value": 31}, {**base, "source": "Q15", "sex": "total", "value": 98}])
-    split = metrics.sex_split(values).set_index("source")
-    assert split.loc["Q13", ["F", "M", "not_disaggregated"]].tolist() == [31, 65, 39]
-    assert split.loc["Q15", "not_disaggregated"] == 98
+    from dashboard import queries
+
+    split = queries.sex_split(Scope(countries=("CI",)), ("actors_trained",), 50)
+    by_source = {metrics.short_source(r.source): r for r in split.itertuples()}
+    q13 = by_source["Q13, 5e puce"]  # 135 actors trained (65 men and 31 women): 39 not split by sex
+    assert (q13.F, q13.M, q13.not_disaggregated, q13.total) == (31, 65, 39, 135)
+    q15 = next(r for s, r in by_source.items() if s.startswith("Q15"))
+    assert pd.isna(q15.F) and q15.not_disaggregated == 1303
 
 
 def test_every_text_exists_in_both_languages_and_every_key_used_exists():

@@ -1,0 +1,51 @@
+"""Figures derived from the actions in scope, computed once per scope and currency.
+
+Guarantees: each function is cached with `st.cache_data` on plain hashable arguments
+(cleared with every load), so a warm rerun of a page only draws; each returns small
+frames (one row per axis, effect, lead...; at most `TREE_ACTIONS` actions for the gap
+tree), never the actions themselves; the arithmetic is metrics.py's.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from . import metrics, queries
+from .money import convert
+from .scope import Scope
+
+CACHE = {"show_spinner": False, "max_entries": 256}
+TREE_ACTIONS = 150  # the largest gaps drawn in the treemap; the ranked table holds every one
+
+
+def _actions(scope: Scope, currency: str, usd_per_eur: float) -> pd.DataFrame:
+    return convert(queries.actions(scope), ["estimated_cost", "funds_available"], currency, usd_per_eur)
+
+
+@st.cache_data(**CACHE)
+def funding(scope: Scope, currency: str, usd_per_eur: float) -> dict:
+    """Totals, by axis, by effect, and the gap tree of the actions in scope."""
+    actions = _actions(scope, currency, usd_per_eur)
+    if actions.empty:
+        return {"empty": True}
+    axis_labels, effect_labels = queries.axis_labels(), queries.effect_labels()
+    costed = actions[actions["cost_status"] == "costed"]
+    by_axis = metrics.funding_by(actions, ["axis"])
+    by_axis["axis"] = by_axis["axis"].map(lambda a: axis_labels.get(a, a))
+    by_effect = metrics.funding_by(actions, ["effect"])
+    tree = metrics.funding_by(costed, ["axis", "effect", "action_code", "action"])
+    tree = tree[tree["gap"] > 0].nlargest(TREE_ACTIONS, "gap")
+    tree["axis"] = tree["axis"].map(lambda a: axis_labels.get(a, a))
+    tree["action"] = tree["action_code"] + " · " + tree["action"]
+    return {"empty": False, "totals": metrics.funding_totals(actions), "by_axis": by_axis, "by_effect": by_effect,
+            "effect_labels": effect_labels, "tree": tree, "tree_total": int((costed["estimated_cost"] -
+                                                                             costed["funds_available"].fillna(0)
+                                                                             > 0).sum()),
+            "not_costed": int((actions["cost_status"] == "to_be_defined").sum()),
+            "pooled": int((actions["cost_status"] == "pooled").sum())}
+
+
+@st.cache_data(**CACHE)
+def breakdown(scope: Scope, currency: str, usd_per_eur: float, dimension: str) -> pd.DataFrame:
+    return metrics.funding_breakdown(_actions(scope, currency, usd_per_eur), dimension)
