@@ -9,14 +9,16 @@ traceback.
 """
 
 import logging
+import time
 
 import streamlit as st
 
-from dashboard import access, account, db
+from dashboard import access, account, db, runlog
 from dashboard.filters import display_settings, language_switch, remember, sidebar_scope
 from dashboard.i18n import t
 from loaders.database import DatabaseBusy
 
+started = time.perf_counter()
 st.set_page_config(page_title="Cible 8.7 / Target 8.7", page_icon="assets/logo.svg", layout="wide",
                    initial_sidebar_state="expanded")
 st.logo("assets/logo.svg")
@@ -61,6 +63,8 @@ data_pages = [st.Page("pages/data_quality.py", title=t("page_quality"), icon=":m
 if user.mode == "local" or access.may(user, "load"):
     data_pages.append(st.Page("pages/upload.py", title=t("page_upload"), icon=":material/upload_file:",
                               url_path="upload"))
+    data_pages.append(st.Page("pages/versions.py", title=t("page_versions"), icon=":material/history:",
+                              url_path="versions"))
 if access.may(user, "audit"):
     data_pages.append(st.Page("pages/audit.py", title=t("page_audit"), icon=":material/history_edu:",
                               url_path="audit"))
@@ -72,3 +76,5 @@ except DatabaseBusy:
 except Exception:
     logging.getLogger("dashboard").exception("page %s failed", page.title)
     st.error(t("unexpected"), icon=":material/error:")
+finally:
+    runlog.record(started, page.url_path or "overview")

@@ -143,16 +143,22 @@ def main() -> None:
     if not files["Indicateurs"].exists():
         make_indicators(files["Indicateurs"], args.rows)
     print(f"{'workbook':<14} {'reader':<18} {'rows':>7} {'median s':>9} {'rows/s':>9} {'x pandas':>9} {'peak MB':>8}")
+    summary = []  # read by benchmarks/bench_pages.py for BENCHMARKS.md
     for sheet, path in files.items():
         baseline = None
+        times = {}
         for mode in ("pandas_openpyxl", "check", "ingest"):
             runs = [run_child(mode, str(path), sheet) for _ in range(args.repeat)]
             seconds = statistics.median(r["seconds"] for r in runs)
             rows = runs[0]["rows"] if mode != "pandas_openpyxl" else args.rows
             rate = rows / seconds
             baseline = baseline or rate
+            times[mode] = seconds
             print(f"{sheet:<14} {mode:<18} {rows:>7} {seconds:>9.2f} {rate:>9.0f} {rate / baseline:>9.1f} "
                   f"{max(r['peak_mb'] for r in runs):>8.0f}")
+        summary.append({"workbook": f"{sheet}, {args.rows:,} rows", "pandas": times["pandas_openpyxl"],
+                        "ingest": times["ingest"], "ratio": times["pandas_openpyxl"] / times["ingest"]})
+    (OUT / "BENCHMARKS_INGEST.json").write_text(json.dumps(summary, indent=1))
     print()
     print(f"{'hostile file':<24} {'refused in s':>12} {'peak MB':>8}")
     for name in hostile_files():

@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 import loaders
-from loaders import audit
+from loaders import audit, template
 from loaders.audit import Actor
 from loaders.database import SharedDatabase, stamp
 from loaders.ingest import FileReport
@@ -62,10 +62,17 @@ def frame(sql: str, params: list | tuple = ()) -> pd.DataFrame:
         return cursor.execute(sql, list(params)).df()
 
 
-def load_file(grant: Grant, name: str, data: bytes, *, dry_run: bool = False) -> FileReport:
+def latest_version() -> int:
+    """The newest version number: a preview made before another load is stale."""
+    with database().cursor() as cursor:
+        return int(cursor.execute("SELECT coalesce(max(version), 0) FROM versions").fetchone()[0])
+
+
+def load_file(grant: Grant, name: str, data: bytes, *, dry_run: bool = False, progress=None) -> FileReport:
     grant = check(grant, "load")
     with database().cursor() as cursor:
-        report = loaders.ingest(cursor, name, data, actor=grant.actor, dry_run=dry_run, countries=grant.countries)
+        report = loaders.ingest(cursor, name, data, actor=grant.actor, dry_run=dry_run, countries=grant.countries,
+                                **({"progress": progress} if progress else {}))
     if report.status == "loaded" and not report.unchanged:
         _changed()
     return report
@@ -116,3 +123,19 @@ def signed_in_before(actor: Actor, detail: str) -> bool:
     with database().cursor() as cursor:
         return cursor.execute("SELECT count(*) FROM audit_log WHERE action = 'sign_in' AND lower(who) = lower(?) "
                               "AND detail = ?", [actor.who, detail]).fetchone()[0] > 0
+
+
+def current_workbook(grant: Grant, country: str, plan: str | None, language: str):
+    """A callable giving a country's current data as a workbook (the export is recorded
+    when it runs, on click), or None when the grant does not cover the country."""
+    grant = check(grant, "load")
+    if not grant.covers([country]):
+        return None
+    shared = database()
+
+    def build() -> bytes:
+        with shared.cursor() as cursor:
+            data = template.current_data(cursor, country, plan, language)
+            audit.record(cursor, grant.actor, "export", "done", countries=[country], detail=plan)
+        return data
+    return build

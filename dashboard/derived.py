@@ -49,3 +49,21 @@ def funding(scope: Scope, currency: str, usd_per_eur: float) -> dict:
 @st.cache_data(**CACHE)
 def breakdown(scope: Scope, currency: str, usd_per_eur: float, dimension: str) -> pd.DataFrame:
     return metrics.funding_breakdown(_actions(scope, currency, usd_per_eur), dimension)
+
+
+@st.cache_data(**CACHE)
+def labelled_figures(scope: Scope, indicators: tuple[str, ...], language: str) -> pd.DataFrame:
+    """Each country's latest stated figures of `indicators`, with their chart labels in
+    `language` (several sources for one indicator and period told apart by source)."""
+    from . import charts
+    from .filters import country_name
+    from .i18n import indicator, period, speaking
+
+    figures = queries.stated_figures(scope, indicators, latest=True)
+    with speaking(language):
+        return figures.assign(
+            period_label=[f"{country_name(c)} · {period(s, e)}" for c, s, e in
+                          zip(figures["country"], figures["period_start"], figures["period_end"])],
+            label=[charts.wrap(indicator(i) if n == 1 else f"{indicator(i)} · {metrics.short_source(src)}", 34,
+                               lines=8) for i, n, src in zip(figures["indicator"], figures["figures"],
+                                                             figures["source"])])

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import duckdb
 
-from . import audit, store
+from . import audit, diff, store
 from .audit import Actor
 from .headers import FIELDS_BY_KIND, HeaderMap, find_header, report_header, required_fields
 from .issues import Issue, IssueLog
@@ -44,6 +44,8 @@ class FileReport:
     version: int | None = None
     unchanged: bool = False
     ignored_sheets: list[str] = field(default_factory=list)
+    diff: dict | None = None       # what the file changes against the current data (loaders/diff.py)
+    no_change: bool = False        # its content equals the current data: no version was made
 
     @property
     def errors(self) -> list[Issue]:
@@ -62,6 +64,8 @@ class FileReport:
             "counts": self.counts,
             "ignored_sheets": self.ignored_sheets,
             "issues": [i.as_dict() for i in self.issues],
+            **({"diff": self.diff} if self.diff is not None else {}),
+            **({"no_change": True} if self.no_change else {}),
         }
 
 
@@ -95,17 +99,25 @@ def _gc_paused():
             gc.enable()
 
 
-def check(name: str, data: bytes, known_plans: dict[str, dict[str, set[str]]]) -> tuple[ParsedFile, IssueLog]:
+def _quiet(stage: str) -> None:
+    pass
+
+
+def check(name: str, data: bytes, known_plans: dict[str, dict[str, set[str]]],
+          progress=_quiet) -> tuple[ParsedFile, IssueLog]:
     """Read and validate a file without touching any database."""
     with _gc_paused():
-        return _check(name, data, known_plans)
+        return _check(name, data, known_plans, progress)
 
 
-def _check(name: str, data: bytes, known_plans: dict[str, dict[str, set[str]]]) -> tuple[ParsedFile, IssueLog]:
+def _check(name: str, data: bytes, known_plans: dict[str, dict[str, set[str]]],
+           progress=_quiet) -> tuple[ParsedFile, IssueLog]:
     issues = IssueLog(name)
     parsed = ParsedFile()
     ref = reference()
+    progress("read")
     read = read_file(name, data, issues)
+    progress("check")
     parsed.ignored_sheets = read.ignored_sheets
     if not read.sheets and not issues.errors:
         ignored = ", ".join(f"« {s} »" for s in read.ignored_sheets) or "aucune"
@@ -135,9 +147,11 @@ def _check(name: str, data: bytes, known_plans: dict[str, dict[str, set[str]]]) 
     check_parts(parsed.indicators, issues)
     attach_plans(parsed, known_plans, issues)
     if read.sheets and not issues.errors and not any(parsed.counts().values()):
-        issues.error("no_rows", read.sheets[0].name, None, None,
-                     "aucune ligne de données sous les en-têtes ; remplissez au moins une ligne",
-                     "no data rows under the headers; fill in at least one row")
+        issues.error("no_rows", None, None, None,
+                     "rien à charger : aucune ligne de données sous les en-têtes (les lignes d'exemple sont ignorées) ; "
+                     "remplissez au moins une ligne",
+                     "nothing to load: no data rows under the headers (example rows are skipped); "
+                     "fill in at least one row")
     return parsed, issues
 
 
@@ -202,17 +216,29 @@ def _audit_outcome(con, actor: Actor, action: str, report: FileReport, sha256: s
 
 
 def _apply(con, name: str, data: bytes, sha256: str, *, actor: Actor, dry_run: bool = False,
-           restored_from: int | None = None, countries: frozenset[str] | None = None) -> FileReport:
-    """Check a file and, when it has no error, write it as a new version with its audit row."""
-    parsed, issues = check(name, data, store.current_plan_codes(con))
+           restored_from: int | None = None, countries: frozenset[str] | None = None,
+           progress=_quiet) -> FileReport:
+    """Check a file, compare it with the current data and, when it has no error and
+    changes something, write it as a new version with its audit row."""
+    parsed, issues = check(name, data, store.current_plan_codes(con), progress)
     if countries is not None and not issues.errors:
         _refuse_other_countries(parsed, countries, issues)
     report = FileReport(name, "checked", parsed.counts(), issues.issues, ignored_sheets=parsed.ignored_sheets)
     touched = sorted(_parsed_countries(parsed))
     action = "dry_run" if dry_run else ("restore" if restored_from else "load")
+    if not issues.errors:
+        progress("compare")
+        report.diff = diff.changes(con, parsed)
+        if diff.is_empty(report.diff) and not restored_from:
+            # The same content in other bytes (an exported workbook loaded back): nothing to write.
+            report.unchanged = report.no_change = True
+            report.status = "checked" if dry_run else "loaded"
+            _audit_outcome(con, actor, action, report, sha256, touched)
+            return report
     if issues.errors:
         report.status = "rejected"
     elif not dry_run:
+        progress("write")
         def audit_row(version: int) -> None:
             audit.record(con, actor, action, "loaded", countries=touched, file_name=name, sha256=sha256,
                          version=version, detail=f"restored from {restored_from}" if restored_from else None)
@@ -235,9 +261,10 @@ def _actor(actor: Actor | None, loaded_by: str | None) -> Actor:
 
 def ingest(con: duckdb.DuckDBPyConnection, name: str, data: bytes, *, loaded_by: str | None = None,
            actor: Actor | None = None, dry_run: bool = False,
-           countries: frozenset[str] | None = None) -> FileReport:
+           countries: frozenset[str] | None = None, progress=_quiet) -> FileReport:
     """Check and load one file. `actor` is recorded as who loaded it (and in the audit
-    trail); `countries`, when given, are the only countries the file may hold."""
+    trail); `countries`, when given, are the only countries the file may hold;
+    `progress(stage)` is told each stage: read, check, compare, write."""
     actor = _actor(actor, loaded_by)
 
     def work() -> FileReport:
@@ -259,7 +286,7 @@ def ingest(con: duckdb.DuckDBPyConnection, name: str, data: bytes, *, loaded_by:
             if not (actor.role == "system" and report.unchanged):  # the start-up sync, every start: not news
                 _audit_outcome(con, actor, "dry_run" if dry_run else "load", report, sha256, held)
             return report
-        return _apply(con, name, data, sha256, actor=actor, dry_run=dry_run, countries=countries)
+        return _apply(con, name, data, sha256, actor=actor, dry_run=dry_run, countries=countries, progress=progress)
     return _recorded(con, actor, "dry_run" if dry_run else "load", name, _guarded(name, work))
 
 

@@ -18,7 +18,7 @@ from .issues import IssueLog
 from .model import IndicatorRow, ParsedFile
 from .read import RawSheet
 from .reference import Reference
-from .rows import RowCursor, is_blank
+from .rows import RowCursor, skipped
 from .text import clean, clean_multiline, code_text
 
 SEX_FR = {"F": "femmes", "M": "hommes"}
@@ -32,7 +32,7 @@ def parse_indicator_sheet(sheet: RawSheet, header: HeaderMap, log: IssueLog, ref
     rows = sheet.rows
     seen: dict[tuple, int] = {}
     for index in range(header.row_index + 1, len(rows)):
-        if is_blank(rows[index]):
+        if skipped(rows[index], header):
             continue
         cur = RowCursor(rows[index], index, header, sheet.name, log)
         country = cur.country(ref.country)

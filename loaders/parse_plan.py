@@ -27,7 +27,7 @@ from .issues import IssueLog
 from .model import ActionRow, AliasApplied, ParsedFile, PlanData, StatedTotal
 from .read import RawSheet
 from .reference import Reference
-from .rows import RowCursor, is_blank
+from .rows import RowCursor, skipped
 from .text import clean, clean_multiline, code_text, fold
 
 GROUPING_LEVELS = (("country",), ("plan",), ("axis_code", "axis"), ("effect_code", "effect"))
@@ -136,7 +136,7 @@ class PlanSheetParser:
         rows = self.sheet.rows
         for index in range(self.header.row_index + 1, len(rows)):
             row = rows[index]
-            if is_blank(row):
+            if skipped(row, self.header):
                 continue
             cur = RowCursor(row, index, self.header, self.sheet.name, self.log)
             values = cur.values

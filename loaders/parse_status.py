@@ -15,7 +15,7 @@ from .issues import IssueLog
 from .model import ParsedFile, StatusRow
 from .read import RawSheet
 from .reference import Reference
-from .rows import RowCursor, is_blank
+from .rows import RowCursor, skipped
 from .text import clean, clean_multiline, code_text, fold
 
 
@@ -23,7 +23,7 @@ def parse_status_sheet(sheet: RawSheet, header: HeaderMap, log: IssueLog, ref: R
                        out: ParsedFile) -> None:
     rows = sheet.rows
     for index in range(header.row_index + 1, len(rows)):
-        if is_blank(rows[index]):
+        if skipped(rows[index], header):
             continue
         cur = RowCursor(rows[index], index, header, sheet.name, log)
         country = cur.country(ref.country)

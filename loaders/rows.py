@@ -21,6 +21,20 @@ def is_blank(row: list) -> bool:
     return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in row)
 
 
+def is_example(row: list, header: HeaderMap) -> bool:
+    """The template's example row: its country cell starts with `Exemple` or `Example`.
+    It shows what to write and is never loaded."""
+    col = header.columns.get("country")
+    if col is None or col >= len(row):
+        return False
+    cell = row[col]
+    return isinstance(cell, str) and cell[:1] in "Ee " and cell.lstrip()[:7].lower() in ("exemple", "example")
+
+
+def skipped(row: list, header: HeaderMap) -> bool:
+    return is_blank(row) or is_example(row, header)
+
+
 class RowCursor:
     __slots__ = ("cells", "number", "header", "sheet", "log", "failed", "values")
 

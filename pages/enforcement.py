@@ -7,9 +7,9 @@ added, because they may overlap.
 
 import streamlit as st
 
-from dashboard import charts, metrics, queries
-from dashboard.filters import country_name, current
-from dashboard.i18n import indicator, period, t
+from dashboard import charts, derived, metrics, queries
+from dashboard.filters import current
+from dashboard.i18n import indicator, lang, t
 from dashboard.listings import Listing
 from dashboard.ui import chart, empty, ignored_filters, localize, paged
 
@@ -29,19 +29,8 @@ if not queries.has_indicators(scope):
 st.caption(t("en_latest_note"))
 
 
-def figures_of(keys: list[str]):
-    """Each country's latest stated figures of these indicators, labelled; several
-    sources for one indicator and period are told apart by their source."""
-    figures = queries.stated_figures(scope, tuple(keys), latest=True)
-    return figures.assign(
-        period_label=[f"{country_name(c)} · {period(s, e)}" for c, s, e in
-                      zip(figures["country"], figures["period_start"], figures["period_end"])],
-        label=[charts.wrap(indicator(i) if n == 1 else f"{indicator(i)} · {metrics.short_source(src)}", 34, lines=8)
-               for i, n, src in zip(figures["indicator"], figures["figures"], figures["source"])])
-
-
 def side_by_side(keys: list[str], title: str, name: str) -> None:
-    rows = figures_of(keys)
+    rows = derived.labelled_figures(scope, tuple(keys), lang())
     if rows.empty:
         empty(t("en_none_for").format(what=title))
         return

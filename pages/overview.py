@@ -1,5 +1,6 @@
 """Overview: funding, actions per plan kind, unallocated funds, latest enforcement, data-quality count."""
 
+import pandas as pd
 import streamlit as st
 
 from dashboard import derived, metrics, queries
@@ -34,8 +35,28 @@ st.subheader(t("ov_enforcement"))
 ignored_filters(scope, {key: "why_counts_not_tied" for key in ("plan", "axis", "effect", "lead", "partner",
                                                                  "priority")})
 latest = queries.stated_figures(scope, tuple(CHAIN), latest=True)
+CARDS_UP_TO = 3  # countries shown as cards; more read better as one table
+
+
+def stage_value(figures) -> str:
+    if figures.empty:
+        return "—"
+    if len(figures) == 1:
+        return number(figures["value"].iloc[0])
+    # Several sources, possibly overlapping: never added into one figure.
+    return t("ov_figures_count").format(n=len(figures))
+
+
 if latest.empty:
     empty(t("ov_no_enforcement"))
+elif latest["country"].nunique() > CARDS_UP_TO:
+    summary = pd.DataFrame([
+        {t("country"): country_name(country), t("period"): period(rows.iloc[0].period_start, rows.iloc[0].period_end),
+         **{t(f"ov_short_{key}"): stage_value(rows[rows["indicator"] == key]) for key in CHAIN}}
+        for country, rows in latest.groupby("country", sort=False)])
+    st.dataframe(summary, hide_index=True)
+    st.caption(t("ov_figures_table_note"))
+    st.caption(t("enf_caveat"))
 else:
     for country, rows in latest.groupby("country", sort=False):
         first = rows.iloc[0]
@@ -43,15 +64,9 @@ else:
         several = []
         for column, key in zip(st.columns(len(CHAIN)), CHAIN):
             figures = rows[rows["indicator"] == key]
-            if figures.empty:
-                value = "—"
-            elif len(figures) == 1:
-                value = number(figures["value"].iloc[0])
-            else:
-                # Several sources, possibly overlapping: never added into one figure.
-                value = t("ov_figures_count").format(n=len(figures))
+            if len(figures) > 1:
                 several.append((key, figures))
-            column.metric(t(f"ov_short_{key}"), value, border=True, help=indicator(key))
+            column.metric(t(f"ov_short_{key}"), stage_value(figures), border=True, help=indicator(key))
         for key, figures in several:
             listed = " ; ".join(f"{number(f.value)} ({md(metrics.short_source(f.source))})"
                                 for f in figures.itertuples())

@@ -1,134 +1,127 @@
-"""Upload: focal points load workbooks, read what is wrong cell by cell, and restore versions.
+"""Upload: the template and current data to start from, then check → preview → load.
 
 Every control here exists only for a role that may use it (dashboard.access): a visitor
-who may not load sees one sentence and no control; a focal point loads, and sees the
-versions and original files, of her own countries only; restore is an administrator's.
+who may not load sees one sentence and no control; a focal point works on her own
+countries only. Checking writes nothing: the page shows every cell to fix (and her own
+file back, marked), and what the file will change; "Load" then writes it, unless another
+version landed since the preview, which is then recomputed and shown again.
 """
 
-import json
-from pathlib import Path
-
-import pandas as pd
 import streamlit as st
 
-from dashboard import access, db, queries
+from dashboard import access, db, preview, queries
 from dashboard.filters import FILTER_KEYS, country_name, current
 from dashboard.i18n import lang, number, t
 from dashboard.safe import md
-from dashboard.ui import ignored_filters, styled
+from dashboard.ui import ignored_filters
+from loaders import marked, template
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "data" / "cameroun_plan_alliance87_2021-2025.xlsx"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
-scope, _ = current()  # the frame (language, sidebar) of this run
+scope, _ = current()
 user = access.current_user()
 st.title(t("page_upload"))
 ignored_filters(scope, {key: "why_upload" for key in FILTER_KEYS})
-load_grant = access.grant(user, "load")
-if load_grant is None:
+grant = access.grant(user, "load")
+if grant is None:
     st.info(t("up_local_only") if user.mode == "local" else t("up_not_allowed"), icon=":material/lock:")
     st.stop()
 
 st.markdown(t("up_intro"))
-st.caption(t("up_as").format(who=md(load_grant.actor.who)) + (
-    " " + t("up_your_countries").format(countries=", ".join(sorted(load_grant.countries)))
-    if load_grant.countries is not None else ""))
-st.download_button(t("up_example"), EXAMPLE.read_bytes(), EXAMPLE.name, icon=":material/description:")
+st.caption(t("up_as").format(who=md(grant.actor.who)) + (
+    " " + t("up_your_countries").format(countries=", ".join(sorted(grant.countries)))
+    if grant.countries is not None else ""))
 
-dry_run = st.toggle(t("up_dry_run"), key="dry_run")
-files = st.file_uploader(t("up_files"), type=["xlsx", "xlsm", "csv"], accept_multiple_files=True, key="uploads")
-
-
-def load_uploads(grant: access.Grant, dry_run: bool) -> None:
-    # A callback runs before the page, so the versions table below already shows the load.
-    st.session_state["reports"] = [db.load_file(grant, f.name, f.getvalue(), dry_run=dry_run).as_json()
-                                   for f in st.session_state.get("uploads") or []]
-
-
-st.button(t("up_check") if dry_run else t("up_load"), type="primary", disabled=not files, icon=":material/upload:",
-          on_click=load_uploads, args=(load_grant, dry_run), key="load")
-
-for report in st.session_state.get("reports", []):
-    counts = ", ".join(f"{number(v)} {t('up_count_' + k)}" for k, v in report["counts"].items() if v)
-    name = md(report["file"])
-    if report["status"] == "rejected":
-        st.error(t("up_rejected").format(file=name, n=sum(i["severity"] == "error" for i in report["issues"])),
-                 icon=":material/block:")
-    elif report["unchanged"]:
-        st.info(t("up_unchanged").format(file=name, version=report["version"]), icon=":material/info:")
-    elif report["status"] == "checked":
-        st.success(t("up_checked").format(file=name, counts=counts), icon=":material/check:")
-    else:
-        st.success(t("up_loaded").format(file=name, version=report["version"], counts=counts),
-                   icon=":material/check_circle:")
-    for issue in report["issues"]:
-        text = md(issue["message"] if lang() == "fr" else issue["message_en"])
-        (st.markdown if issue["severity"] == "error" else st.caption)(
-            f"{':material/cancel:' if issue['severity'] == 'error' else ':material/warning:'} {text}")
-    if report.get("ignored_sheets"):
-        st.caption(t("up_ignored").format(sheets=md(", ".join(report["ignored_sheets"]))))
-
-
-def restore(grant: access.Grant, version: int) -> None:
-    # Runs before the page: the versions table of this very run shows the new version.
-    st.session_state.pop("restore_pending", None)
-    report = db.restore_version(grant, version)
-    if report.status == "loaded":
-        st.session_state["restore_message"] = ("success", t("up_restored").format(old=version, new=report.version))
-    else:
-        st.session_state["restore_message"] = ("error", " ".join(
-            i.message_fr if lang() == "fr" else i.message_en for i in report.errors))
-
-
-def confirm_restore(grant: access.Grant, version: int, file_name: str) -> None:
-    """Restoring replaces what donors see: name the version and what it replaces, then ask."""
-    panel = st.container(border=True)
-    panel.markdown(f"**{t('up_restore_confirm_title')}**")
-    panel.markdown(t("up_restore_confirm").format(version=version, file=md(file_name)))
-    for row in queries.restore_effects(version).itertuples():
-        if pd.isna(row.plan):
-            line = t("up_restore_counts").format(country=country_name(row.country))
-        elif pd.isna(row.current_version):
-            line = t("up_restore_new_plan").format(plan=row.plan, country=country_name(row.country))
-        else:
-            line = t("up_restore_replaces_plan").format(plan=row.plan, country=country_name(row.country),
-                                                        current=int(row.current_version), file=row.current_file)
-        panel.markdown(f"- {md(line)}")
-    panel.caption(t("up_restore_nothing_lost"))
-    confirm, cancel = panel.columns(2)
-    confirm.button(t("up_confirm"), type="primary", key="restore_confirm", on_click=restore, args=(grant, version))
-    cancel.button(t("up_cancel"), key="restore_cancel", on_click=st.session_state.pop, args=("restore_pending", None))
-
-
-st.divider()
-st.subheader(t("up_versions"))
-if message := st.session_state.pop("restore_message", None):
-    (st.success if message[0] == "success" else st.error)(md(message[1]))
-st.caption(t("up_versions_note"))
-countries = None if load_grant.countries is None else tuple(sorted(load_grant.countries))
-versions = queries.versions(countries)
-if versions.empty:
-    st.caption(t("up_no_versions"))
-    st.stop()
-shown = versions.assign(counts=versions["counts"].map(
-    lambda c: ", ".join(f"{v} {t('up_count_' + k)}" for k, v in json.loads(c).items() if v)),
-    action=versions["action"].map(lambda a: t(f"up_action_{a}")))
-st.dataframe(styled(shown[["version", "action", "file_name", "loaded_by", "loaded_at", "restored_from", "counts",
-                           "warnings"]].rename(columns={
-    "version": "Version", "action": t("up_action"), "file_name": t("file"), "loaded_by": t("up_by"),
-    "loaded_at": t("up_when"), "restored_from": t("up_restored_from"), "counts": t("up_contents"),
-    "warnings": t("dq_warnings")})), hide_index=True)
-names = versions.set_index("version")["file_name"]
-chosen = int(st.selectbox(t("up_pick_version"), versions["version"].tolist(), key="version_pick",
-                          format_func=lambda v: f"{v} · {names[v]}"))
+st.subheader(t("up_start"))
 left, right = st.columns(2)
-original = db.original_file(access.grant(user, "download_original"), chosen)
-if original:
-    left.download_button(t("up_download_original"), original[1], original[0], key="original",
-                         icon=":material/download:", on_click="ignore")
-restore_grant = access.grant(user, "restore")
-if restore_grant is not None:
-    right.button(t("up_restore").format(version=chosen), icon=":material/history:", key="restore",
-                 on_click=st.session_state.__setitem__, args=("restore_pending", chosen))
-    pending = st.session_state.get("restore_pending")
-    if pending in set(versions["version"]):
-        confirm_restore(restore_grant, pending, names[pending])
+language = lang()
+left.download_button(t("up_template"), lambda: template.blank(language), f"modele_cible87_{language}.xlsx", XLSX,
+                     icon=":material/description:", key="template", on_click="ignore")
+countries = [c for c in queries.countries() if grant.covers([c])]
+if countries:
+    country = right.selectbox(t("up_current_country"), countries, format_func=country_name, key="export_country")
+    plans = [None, *queries.plans_of((country,))]
+    plan = right.selectbox(t("f_plan"), plans, format_func=lambda p: p or t("up_all_plans"), key="export_plan")
+    build = db.current_workbook(grant, country, plan, language)
+    if build:
+        right.download_button(t("up_current"), build, f"donnees_{country}.xlsx", XLSX, icon=":material/download:",
+                              key="current_data", on_click="ignore")
+
+st.subheader(t("up_send"))
+files = st.file_uploader(t("up_files"), type=["xlsx", "xlsm", "csv"], accept_multiple_files=True, key="uploads")
+st.button(t("up_check"), type="primary", disabled=not files, icon=":material/fact_check:", key="check",
+          on_click=st.session_state.__setitem__, args=("checking", True))
+
+if st.session_state.pop("checking", False) and files:
+    # Checked here, not in a callback, so that the progress shows where the file is.
+    previews = []
+    for upload in files:
+        with st.status(t("up_checking").format(file=md(upload.name)), expanded=False) as status:
+            base = db.latest_version()
+            report = db.load_file(grant, upload.name, upload.getvalue(), dry_run=True,
+                                  progress=lambda stage: status.update(label=t(f"up_stage_{stage}")))
+            status.update(label=t("up_checked_short").format(file=md(upload.name)), state="complete")
+        previews.append({"name": upload.name, "data": upload.getvalue(), "report": report, "base": base})
+    st.session_state["previews"] = previews
+    st.session_state.pop("loaded", None)
+
+
+def load_previewed(grant: access.Grant) -> None:
+    """Write what was previewed, unless the data changed since: then preview again."""
+    results = []
+    for item in st.session_state.get("previews", []):
+        if item["report"].status == "rejected" or item["report"].no_change:
+            continue
+        if db.latest_version() != item["base"]:
+            item["base"] = db.latest_version()
+            item["report"] = db.load_file(grant, item["name"], item["data"], dry_run=True)
+            item["stale"] = True
+            continue
+        results.append(db.load_file(grant, item["name"], item["data"]))
+    st.session_state["previews"] = [p for p in st.session_state.get("previews", []) if p.get("stale")]
+    st.session_state["loaded"] = results
+
+
+for item in st.session_state.get("previews", []):
+    report = item["report"]
+    name = md(report.file)
+    if item.get("stale"):
+        st.warning(t("up_stale").format(file=name), icon=":material/update:")
+    counts = ", ".join(f"{number(v)} {t('up_count_' + k)}" for k, v in report.counts.items() if v)
+    if report.status == "rejected":
+        st.error(t("up_rejected").format(file=name, n=len(report.errors)), icon=":material/block:")
+    elif report.no_change:
+        st.info(t("up_no_change").format(file=name), icon=":material/info:")
+    elif report.unchanged:
+        st.info(t("up_unchanged").format(file=name, version=report.version), icon=":material/info:")
+    else:
+        st.success(t("up_checked").format(file=name, counts=counts), icon=":material/check:")
+    for issue in report.issues:
+        text = md(issue.message_fr if lang() == "fr" else issue.message_en)
+        (st.markdown if issue.severity == "error" else st.caption)(
+            f"{':material/cancel:' if issue.severity == 'error' else ':material/warning:'} {text}")
+    if report.ignored_sheets:
+        st.caption(t("up_ignored").format(sheets=md(", ".join(report.ignored_sheets))))
+    if report.issues and any(i.sheet for i in report.issues):
+        st.download_button(t("up_marked"), lambda item=item: marked.marked(item["name"], item["data"],
+                                                                            item["report"].issues),
+                           f"{item['name'].rsplit('.', 1)[0]}_a_corriger.xlsx", XLSX, icon=":material/edit_note:",
+                           key=f"marked-{item['name']}", on_click="ignore")
+    if report.diff is not None and not report.no_change and not report.unchanged:
+        with st.expander(t("up_preview").format(file=name), expanded=True):
+            preview.show(report.diff)
+
+ready = [p for p in st.session_state.get("previews", []) if p["report"].status != "rejected"
+         and not p["report"].no_change and not p["report"].unchanged]
+if ready:
+    st.button(t("up_load"), type="primary", icon=":material/upload:", key="load", on_click=load_previewed,
+              args=(grant,))
+
+for report in st.session_state.get("loaded", []):
+    counts = ", ".join(f"{number(v)} {t('up_count_' + k)}" for k, v in report.counts.items() if v)
+    if report.status == "loaded" and not report.unchanged:
+        st.success(t("up_loaded").format(file=md(report.file), version=report.version, counts=counts),
+                   icon=":material/check_circle:")
+    else:
+        st.error(t("up_rejected").format(file=md(report.file), n=len(report.errors)), icon=":material/block:")
+st.page_link("pages/versions.py", label=t("up_see_versions"), icon=":material/history:")

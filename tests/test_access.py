@@ -137,16 +137,17 @@ def test_a_visitor_from_another_address_sees_no_upload_control(page, monkeypatch
     at = app(page)
     assert not at.exception
     assert not at.get("file_uploader"), page
-    assert not [b for b in at.button if b.key in ("load", "restore", "restore_confirm")], page
+    assert not [b for b in at.button if b.key in ("check", "load", "restore", "restore_confirm")], page
+    assert not [b for b in at.get("download_button") if b.proto.id.endswith(("-template", "-current_data"))], page
     assert not [b for b in at.get("download_button") if b.proto.id.endswith("-original")], page
     assert any("Mode local" in c.value and "Consultation seulement" in c.value for c in at.sidebar.caption)
-    if page == "pages/upload.py":
+    if page in ("pages/upload.py", "pages/versions.py"):
         assert any("seul un navigateur ouvert sur le serveur lui-même peut charger" in i.value for i in at.info)
 
 
 def test_the_server_s_own_browser_may_load_and_restore():
     at = app("pages/upload.py")
-    assert at.get("file_uploader") and at.button(key="restore")
+    assert at.get("file_uploader") and app("pages/versions.py").button(key="restore")
     assert any("ce navigateur est sur le serveur" in c.value.lower() for c in at.sidebar.caption)
 
 

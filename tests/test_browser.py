@@ -21,7 +21,8 @@ from playwright.sync_api import Page, sync_playwright
 from tests.browser import ARTIFACTS, ROOT, launch, open_page, streamlit_app
 from tests.workbooks import plan_rows, xlsx
 
-CHART_PAGES = {"": 0, "funding": 3, "schedule": 5, "enforcement": 3, "progress": 1, "data_quality": 0, "upload": 0}
+CHART_PAGES = {"": 0, "funding": 3, "schedule": 5, "enforcement": 3, "progress": 1, "data_quality": 0, "upload": 0,
+               "versions": 0}
 
 
 @pytest.fixture(scope="module")
@@ -86,11 +87,14 @@ def test_upload_answers_every_wrong_cell_then_loads(server, page, tmp_path):
     good.write_bytes(xlsx({"Plan": plan_rows(["CM", "Essai", "1", "Axe", None, None, "1", "A", "700", ""])}))
     open_page(page, f"{server}/upload")
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(bad))
-    page.get_by_role("button", name="Charger", exact=True).click()
-    page.wait_for_selector("text=refusé", timeout=60_000)
+    page.get_by_role("button", name="Vérifier", exact=True).click()
+    page.wait_for_selector("text=plan_faux.xlsx : refusé", timeout=60_000)
     assert page.get_by_text("plan_faux.xlsx, feuille « Plan », cellule I2").count() == 1
+    assert page.get_by_role("button", name="Charger", exact=True).count() == 0, "a rejected file cannot be loaded"
     open_page(page, f"{server}/upload")
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(good))
+    page.get_by_role("button", name="Vérifier", exact=True).click()
+    page.wait_for_selector("text=Ce que plan_essai.xlsx va changer", timeout=60_000)
     page.get_by_role("button", name="Charger", exact=True).click()
     page.wait_for_selector("text=chargé, version 4", timeout=60_000)
     open_page(page, f"{server}/?plan=Essai")
@@ -109,8 +113,8 @@ def test_export_carries_the_active_filters(server, page):
 def test_a_load_from_the_command_line_shows_on_the_open_page(server, database, page, tmp_path):
     """The app serves, the command line loads into the same file, and the page already
     open shows the new version on its next rerun, without a restart."""
-    open_page(page, f"{server}/upload")
-    page.wait_for_selector("text=Versions chargées")
+    open_page(page, f"{server}/versions")
+    page.wait_for_selector("text=Restaurer une version")
     workbook = tmp_path / "plan_ligne_de_commande.xlsx"
     workbook.write_bytes(xlsx({"Plan": plan_rows(["CM", "Par la ligne de commande", "1", "Axe", None, None, "1",
                                                   "A", "1234", ""])}))
@@ -120,7 +124,7 @@ def test_a_load_from_the_command_line_shows_on_the_open_page(server, database, p
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout)
     assert report["status"] == "loaded" and time.monotonic() - started < 60
-    page.get_by_text("Vérifier seulement, sans rien enregistrer").click()  # any rerun of the open page
+    page.get_by_role("button", name="Réinitialiser les filtres").click()  # any rerun of the open page
     page.wait_for_selector("text=plan_ligne_de_commande.xlsx", state="attached", timeout=30_000)
     assert page.get_by_text("cli:", exact=False).count() >= 1
     open_page(page, f"{server}/?plan=Par+la+ligne+de+commande")

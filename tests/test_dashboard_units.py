@@ -96,3 +96,26 @@ def test_exports_carry_the_active_filters():
     workbook = load_workbook(io.BytesIO(excel_bytes(frame, scope, "Actions")))
     assert workbook.sheetnames == ["Actions", "Filtres"]
     assert [c.value for c in workbook["Filtres"]["A"]][:3] == ["Filtres", "Pays", "Priorité"]
+
+
+def test_excel_exports_respect_excel_limits_and_say_so():
+    frame = pd.DataFrame({"action": ["x" * 40_000, "court"], "code": ["1", "2"]})
+    workbook = load_workbook(io.BytesIO(excel_bytes(frame, Scope(), "Actions", rows_cut=True)))
+    cells = [c.value for c in workbook["Actions"]["A"]][1:]
+    assert len(cells[0]) == 32_767 and cells[0].endswith("…") and cells[1] == "court"
+    notes = [row[1].value for row in workbook["Filtres"].iter_rows(min_row=2) if row[0].value == "Remarque"]
+    assert any("1 048 575 premières lignes" in n for n in notes)
+    assert any("1 cellule(s) de plus de 32 767 caractères ont été coupées" in n for n in notes)
+
+
+def test_long_tables_are_read_one_page_at_a_time():
+    from dashboard import listings
+
+    listing = listings.Listing("indicator_values", Scope(countries=("CI",)))
+    total = listings.count(listing)
+    page = listings.page(listing, "", 0, 10)
+    assert total == 47 and len(page) == 10
+    assert listings.count(listing, "persons_arrested") == 8
+    everything, cut = listings.everything(listing, "", 20)
+    assert len(everything) == 20 and cut
+    assert listings.everything(listing)[0].shape[0] == 47

@@ -286,7 +286,7 @@ def test_numbers_in_tables_follow_the_language():
 # --- restore asks first, and shows the new version at once ------------------------------------
 
 def test_restore_asks_for_confirmation_then_shows_the_new_version():
-    at = app("pages/upload.py")
+    at = app("pages/versions.py")
     before = len(at.dataframe[0].value)
     at.selectbox(key="version_pick").set_value(1).run()
     at.button(key="restore").click().run()

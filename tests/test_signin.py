@@ -117,14 +117,20 @@ def versions(database: Path) -> list[dict]:
 
 
 def upload(page: Page, file: Path) -> None:
+    """Check the file, then load it when the check allows."""
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(file))
-    page.get_by_role("button", name="Charger", exact=True).click()
+    page.get_by_role("button", name="Vérifier", exact=True).click()
+    page.wait_for_selector(f"text={file.name} :", timeout=60_000)
+    settle(page)
+    if page.get_by_role("button", name="Charger", exact=True).count():
+        page.get_by_role("button", name="Charger", exact=True).click()
 
 
 def test_a_viewer_sees_the_dashboards_and_no_upload_control(server, context, database):
     page = sign_in(context, server, "viewer@example.org")
     assert "lecteur" in page.locator('[data-testid="stSidebar"]').inner_text()
     assert "Charger des données" not in navigation(page) and "Journal d'audit" not in navigation(page)
+    assert "Versions" not in navigation(page)
     assert page.locator('[data-testid="stMetricValue"]').count() > 0
     open_page(page, f"{server}/upload")
     assert page.locator('[data-testid="stFileUploader"]').count() == 0
@@ -151,7 +157,10 @@ def test_a_focal_point_loads_her_country_and_is_refused_another(server, context,
     mine.write_bytes(xlsx({"Plan": plan_rows(["CM", "Plan du point focal", "1", "Axe", None, None, "1", "A",
                                               "4321", ""])}))
     upload(page, mine)
-    page.wait_for_selector("text=plan_cm_point_focal.xlsx : chargé, version", timeout=60_000)
+    try:
+        page.wait_for_selector("text=plan_cm_point_focal.xlsx : chargé, version", timeout=60_000)
+    finally:
+        page.screenshot(path=str(ARTIFACTS / "signin_focal_point_load.png"), full_page=True)
     before = versions(database)
     open_page(page, f"{server}/upload")
     theirs = tmp_path / "plan_ci.xlsx"
@@ -167,7 +176,9 @@ def test_a_focal_point_loads_her_country_and_is_refused_another(server, context,
     assert versions(database) == before, "a refused file changes nothing"
     assert [v["loaded_by"] for v in before if v["file_name"] == mine.name] == ["amina@example.org"]
     rows = [(r["who"], r["action"], r["outcome"]) for r in audit_rows(database)]
-    assert ("amina@example.org", "load", "loaded") in rows and ("amina@example.org", "load", "rejected") in rows
+    assert ("amina@example.org", "dry_run", "checked") in rows and ("amina@example.org", "load", "loaded") in rows
+    assert ("amina@example.org", "dry_run", "rejected") in rows, "the refused file was stopped at its check"
+    open_page(page, f"{server}/versions")
     assert page.get_by_role("button", name="Restaurer", exact=False).count() == 0, "restore is an admin's"
     assert page.get_by_text("cote_divoire_partenariat_cpc_2022.xlsx").count() == 0, "only her countries' versions"
     with page.expect_download() as download:
@@ -180,7 +191,7 @@ def test_a_focal_point_loads_her_country_and_is_refused_another(server, context,
 def test_an_admin_restores_and_reads_the_audit_trail(server, context, database):
     page = sign_in(context, server, "admin@example.org")
     assert "Journal d'audit" in navigation(page)
-    open_page(page, f"{server}/upload")
+    open_page(page, f"{server}/versions")
     page.get_by_role("button", name="Restaurer la version", exact=False).click()
     page.get_by_role("button", name="Confirmer la restauration").click()
     page.wait_for_selector("text=restaurée comme version", timeout=60_000)

@@ -1,0 +1,22 @@
+"""Each script run's duration, written where the benchmark reads it.
+
+Guarantees: does nothing unless `DASHBOARD_RUN_LOG` names a file; then appends one line
+per run: session id, page, seconds. benchmarks/bench_pages.py reads it to tell the
+server's time per session apart from the browsers' rendering.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+from streamlit.runtime.scriptrunner import get_script_run_ctx
+
+
+def record(started: float, page: str) -> None:
+    path = os.environ.get("DASHBOARD_RUN_LOG")
+    if not path:
+        return
+    context = get_script_run_ctx()
+    with open(path, "a", encoding="utf-8") as log:
+        log.write(f"{context.session_id if context else '-'}\t{page}\t{time.perf_counter() - started:.4f}\n")

@@ -1,0 +1,216 @@
+"""What a checked file would change against the current data, before anything is written.
+
+Guarantees: `changes(con, parsed)` reads the current data and returns a plain dict
+(JSON-ready): actions added, removed and changed field by field (old → new) for every
+plan the file holds (a `Plan` sheet replaces its plan whole), plan-level changes
+(kind, currency, unallocated funds, stated subtotals), indicator rows added and replaced
+(old → new), statuses added, and the totals before and after (estimated, available,
+gap, coverage, per plan and by axis). `is_empty` says when the file changes nothing, so
+loading it creates no version. Amounts compare as numbers, lists as lists.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from decimal import Decimal
+
+import duckdb
+
+from .model import ActionRow, ParsedFile
+
+ACTION_FIELDS = ("axis_code", "axis", "effect_code", "effect", "action", "priority", "lead", "co_leads", "partners",
+                 "estimated_cost", "funds_available", "currency", "funding_source", "means", "horizon", "cost_status",
+                 "pooled_with", "source", "semesters")
+INDICATOR_FIELDS = ("value", "theme", "organisation", "action_code", "comment")
+
+
+def _plain(value):
+    if isinstance(value, Decimal):
+        return float(value)
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if hasattr(value, "tolist") and not isinstance(value, str):
+        return [_plain(v) for v in value.tolist()]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
+def _same(a, b) -> bool:
+    a, b = _plain(a), _plain(b)
+    if isinstance(a, float) or isinstance(b, float):
+        return a is not None and b is not None and abs(float(a) - float(b)) < 0.005 or (a is None and b is None)
+    return (a or None) == (b or None) if isinstance(a, (list, str)) or isinstance(b, (list, str)) else a == b
+
+
+def _rows(con, sql: str, params: list) -> list[dict]:
+    cursor = con.execute(sql, params)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def _keyed(rows: list, code) -> dict[tuple, object]:
+    """Rows by (action code, occurrence): a repeated code keeps both rows apart."""
+    seen: dict[str, int] = defaultdict(int)
+    keyed = {}
+    for row in rows:
+        c = code(row)
+        keyed[(c, seen[c])] = row
+        seen[c] += 1
+    return keyed
+
+
+def _totals(actions: list, plan_rows: dict) -> dict:
+    costed = [a for a in actions if a["cost_status"] == "costed"]
+    estimated = sum(float(a["estimated_cost"] or 0) for a in costed)
+    available = sum(float(a["funds_available"] or 0) for a in costed)
+    by_axis: dict[str, list[float]] = {}
+    for a in costed:
+        pair = by_axis.setdefault(a["axis"], [0.0, 0.0])
+        pair[0] += float(a["estimated_cost"] or 0)
+        pair[1] += float(a["funds_available"] or 0)
+    return {"estimated": estimated if costed else None, "available": available if costed else None,
+            "gap": estimated - available if costed else None,
+            "coverage": available / estimated if costed and estimated else None,
+            "actions": len(actions), "not_costed": sum(a["cost_status"] == "to_be_defined" for a in actions),
+            "by_axis": {axis: {"estimated": e, "available": v, "gap": e - v, "coverage": v / e if e else None}
+                        for axis, (e, v) in by_axis.items()}, **plan_rows}
+
+
+def _totals_of(actions: list[ActionRow]) -> dict:
+    return _totals([{"cost_status": a.cost_status, "estimated_cost": a.estimated_cost,
+                     "funds_available": a.funds_available, "axis": a.axis} for a in actions], {})
+
+
+def _action_dict(action: ActionRow) -> dict:
+    return {name: getattr(action, name) for name in ("country", "plan", "action_code", *ACTION_FIELDS)}
+
+
+def changes(con: duckdb.DuckDBPyConnection, parsed: ParsedFile) -> dict:
+    added, removed, changed, plan_changes = [], [], [], []
+    before, after = {}, {}
+    for plan in parsed.plans:
+        label = f"{plan.country} · {plan.plan}"
+        current = _rows(con, 'SELECT * FROM actions WHERE country = ? AND plan = ? ORDER BY "row"',
+                        [plan.country, plan.plan])
+        meta = _rows(con, "SELECT * FROM plans WHERE country = ? AND plan = ?", [plan.country, plan.plan])
+        if not current:
+            # A plan that is not loaded yet: every action is added (no field to compare).
+            added += [{"country": plan.country, "plan": plan.plan, "code": a.action_code, "action": a.action}
+                      for a in plan.actions]
+            before[label] = None
+            after[label] = _totals_of(plan.actions)
+            continue
+        old = _keyed(current, lambda r: r["action_code"])
+        new = _keyed([_action_dict(a) for a in plan.actions], lambda r: r["action_code"])
+        for key, row in new.items():
+            if key not in old:
+                added.append({"country": plan.country, "plan": plan.plan, "code": key[0], "action": row["action"]})
+                continue
+            for field in ACTION_FIELDS:
+                if not _same(old[key][field], row[field]):
+                    changed.append({"country": plan.country, "plan": plan.plan, "code": key[0], "field": field,
+                                    "old": _plain(old[key][field]), "new": _plain(row[field])})
+        for key, row in old.items():
+            if key not in new:
+                removed.append({"country": plan.country, "plan": plan.plan, "code": key[0], "action": row["action"]})
+        current_meta = meta[0] if meta else {}
+        for field, value in (("kind", plan.kind or "plan"), ("currency", plan.currency),
+                             ("unallocated_funds", plan.unallocated_funds)):
+            if meta and not _same(current_meta.get(field), value):
+                plan_changes.append({"country": plan.country, "plan": plan.plan, "field": field,
+                                     "old": _plain(current_meta.get(field)), "new": _plain(value)})
+        stated_old = {(t["level"], t["code"]): t["stated"] for t in _rows(
+            con, "SELECT level, code, stated FROM stated_totals WHERE country = ? AND plan = ?",
+            [plan.country, plan.plan])}
+        stated_new = {(t.level, t.code): t.stated for t in plan.totals}
+        if meta and {k: _plain(v) for k, v in stated_old.items()} != {k: _plain(v) for k, v in stated_new.items()}:
+            plan_changes.append({"country": plan.country, "plan": plan.plan, "field": "stated_totals",
+                                 "old": sorted([[*k, _plain(v)] for k, v in stated_old.items()], key=str),
+                                 "new": sorted([[*k, _plain(v)] for k, v in stated_new.items()], key=str)})
+        before[label] = _totals(current, {}) if current else None
+        after[label] = _totals_of(plan.actions)
+    indicators_added, indicators_replaced = _indicator_changes(con, parsed)
+    statuses_added = _status_changes(con, parsed)
+    return {"actions": {"added": added, "removed": removed, "changed": changed}, "plans": {"changed": plan_changes},
+            "indicators": {"added": indicators_added, "replaced": indicators_replaced},
+            "statuses": {"added": statuses_added}, "totals": {"before": before, "after": after}}
+
+
+def is_empty(diff: dict) -> bool:
+    return not any((diff["actions"]["added"], diff["actions"]["removed"], diff["actions"]["changed"],
+                    diff["plans"]["changed"], diff["indicators"]["added"], diff["indicators"]["replaced"],
+                    diff["statuses"]["added"]))
+
+
+def _register(con, name: str, columns: dict[str, tuple]):
+    import pyarrow as pa
+
+    con.register(name, pa.table({column: pa.array(values, type=kind) for column, (kind, values) in columns.items()}))
+
+
+def _indicator_changes(con, parsed: ParsedFile) -> tuple[list, list]:
+    """One join of the file's rows against the current ones, by the replacement key."""
+    import pyarrow as pa
+
+    rows = parsed.indicators
+    if not rows:
+        return [], []
+    text = pa.string()
+    _register(con, "incoming_indicators", {
+        "n": (pa.int64(), list(range(len(rows)))),
+        **{f: (text, [getattr(r, f) for r in rows]) for f in ("country", "indicator", "sex", "age_group", "source",
+                                                              "theme", "organisation", "action_code", "comment")},
+        "period_start": (pa.date32(), [r.period_start for r in rows]),
+        "period_end": (pa.date32(), [r.period_end for r in rows]),
+        "value": (pa.int64(), [r.value for r in rows])})
+    try:
+        found = con.execute("""
+            SELECT n.n, c.value AS old_value,
+                   c.value IS DISTINCT FROM n.value AS value_changed,
+                   c.theme IS DISTINCT FROM n.theme AS theme_changed,
+                   c.organisation IS DISTINCT FROM n.organisation AS organisation_changed,
+                   c.action_code IS DISTINCT FROM n.action_code AS action_code_changed,
+                   c.comment IS DISTINCT FROM n.comment AS comment_changed
+            FROM incoming_indicators n JOIN indicator_values c
+              ON c.country = n.country AND c.period_start = n.period_start AND c.period_end = n.period_end
+             AND c.indicator = n.indicator AND c.sex = n.sex AND c.age_group = n.age_group
+             AND c.source IS NOT DISTINCT FROM n.source""").fetchall()
+    finally:
+        con.unregister("incoming_indicators")
+    matched = {r[0]: r for r in found}
+    added, replaced = [], []
+    for n, row in enumerate(rows):
+        key = {"country": row.country, "period_start": row.period_start.isoformat(),
+               "period_end": row.period_end.isoformat(), "indicator": row.indicator, "sex": row.sex,
+               "age_group": row.age_group, "source": row.source}
+        if n not in matched:
+            added.append({**key, "value": row.value})
+            continue
+        fields = [f for f, differs in zip(INDICATOR_FIELDS, matched[n][2:]) if differs]
+        if fields:
+            replaced.append({**key, "old": matched[n][1], "new": row.value, "fields": fields})
+    return added, replaced
+
+
+def _status_changes(con, parsed: ParsedFile) -> list:
+    import pyarrow as pa
+
+    rows = parsed.statuses
+    if not rows:
+        return []
+    text = pa.string()
+    _register(con, "incoming_statuses", {
+        "n": (pa.int64(), list(range(len(rows)))),
+        **{f: (text, [getattr(r, f) for r in rows]) for f in ("country", "plan", "action_code", "status", "comment")},
+        "as_of": (pa.date32(), [r.as_of for r in rows])})
+    try:
+        known = {r[0] for r in con.execute("""
+            SELECT n.n FROM incoming_statuses n JOIN action_status c
+              ON c.country = n.country AND c.plan IS NOT DISTINCT FROM n.plan AND c.action_code = n.action_code
+             AND c.as_of = n.as_of AND c.status = n.status AND c.comment IS NOT DISTINCT FROM n.comment""").fetchall()}
+    finally:
+        con.unregister("incoming_statuses")
+    return [{"country": r.country, "plan": r.plan, "code": r.action_code, "as_of": r.as_of.isoformat(),
+             "status": r.status} for n, r in enumerate(rows) if n not in known]
