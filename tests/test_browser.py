@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, sync_playwright
 
-from tests.browser import ARTIFACTS, ROOT, launch, open_page, streamlit_app
+from tests.browser import ARTIFACTS, ROOT, launch, open_page, settle, streamlit_app
 from tests.workbooks import plan_rows, xlsx
 
 CHART_PAGES = {"": 0, "funding": 3, "schedule": 5, "enforcement": 3, "progress": 1, "data_quality": 0, "upload": 0,
@@ -129,3 +129,41 @@ def test_a_load_from_the_command_line_shows_on_the_open_page(server, database, p
     assert page.get_by_text("cli:", exact=False).count() >= 1
     open_page(page, f"{server}/?plan=Par+la+ligne+de+commande")
     assert "1\u202f234" in page.locator('[data-testid="stMetricValue"]').first.inner_text()
+
+
+def test_the_update_cycle_in_the_browser(server, page, tmp_path):
+    """Download Cameroon's current workbook, change one cost with openpyxl, upload it,
+    read the preview, confirm, and see the new figure on the funding page."""
+    from openpyxl import load_workbook
+
+    open_page(page, f"{server}/upload")
+    page.get_by_label("Données actuelles du pays").click()
+    page.get_by_role("option", name="Cameroun").click()
+    page.wait_for_timeout(1000)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Télécharger les données actuelles").click()
+    saved = tmp_path / download.value.suggested_filename
+    download.value.save_as(saved)
+    assert saved.name == "donnees_CM.xlsx"
+    book = load_workbook(saved)
+    sheet = book["Plan"]
+    headers = [c.value for c in sheet[1]]
+    row = next(r for r in sheet.iter_rows(min_row=2) if r[headers.index("Code action")].value == "1.1.1")
+    assert row[headers.index("Coût estimé")].value == 20000
+    row[headers.index("Coût estimé")].value = 120000
+    changed = tmp_path / "cameroun_mis_a_jour.xlsx"
+    book.save(changed)
+    open_page(page, f"{server}/upload")
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(changed))
+    page.get_by_role("button", name="Vérifier", exact=True).click()
+    page.wait_for_selector("text=Ce que cameroun_mis_a_jour.xlsx va changer", timeout=90_000)
+    page.wait_for_selector("text=Actions : 0 ajoutée(s), 0 retirée(s), 1 modifiée(s)", timeout=30_000)
+    settle(page)
+    page.screenshot(path=str(ARTIFACTS / "update_cycle_preview.png"), full_page=True)
+    page.get_by_role("button", name="Charger", exact=True).click()
+    page.wait_for_selector("text=cameroun_mis_a_jour.xlsx : chargé, version", timeout=90_000)
+    from urllib.parse import quote_plus
+
+    plan = quote_plus("Plan d'action Alliance 8.7 2021-2025")
+    open_page(page, f"{server}/funding?plan={plan}")
+    assert "660\u202f000" in page.locator('[data-testid="stMetricValue"]').first.inner_text()  # 560 000 + 100 000

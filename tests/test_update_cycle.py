@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -180,3 +181,36 @@ def test_the_command_line_template_export_preview_and_marked_file(tmp_path):
     assert run("ingest", str(bad), "--db", db, "--marked", str(out)).returncode == 1
     assert load_workbook(out)["Plan"]["I2"].comment is not None
     assert run("export", "--country", "ZZ", "--db", db, "-o", str(tmp_path / "z.xlsx")).returncode == 1
+
+
+def test_a_preview_made_stale_by_another_load_is_recomputed_not_applied(tmp_path, monkeypatch):
+    """On the page: check a file, let another version land, press Load: nothing is
+    written, the preview is shown again, and a second Load writes it."""
+    import streamlit as st
+
+    from dashboard import access, db
+    from tests.test_pages import app
+
+    monkeypatch.setattr(db, "DEFAULT_DB", tmp_path / "stale.duckdb")
+    st.cache_data.clear()
+    try:
+        at = app("pages/upload.py")
+        mine = xlsx({"Plan": plan_rows(["CM", "Plan à jour", "1", "Axe", None, None, "1", "A", "100", ""])})
+        at.session_state["previews"] = []
+        grant = access.grant(access.User("local", "local"), "load")
+        base = db.latest_version()
+        preview = db.load_file(grant, "a_jour.xlsx", mine, dry_run=True)
+        at.session_state["previews"] = [{"name": "a_jour.xlsx", "data": mine, "report": preview, "base": base}]
+        at.run()
+        assert at.button(key="load")
+        other = xlsx({"Plan": plan_rows(["CI", "Autre plan", "1", "Axe", None, None, "1", "B", "5", ""])})
+        assert db.load_file(grant, "autre.xlsx", other).status == "loaded"  # lands between preview and confirm
+        versions = db.latest_version()
+        at.button(key="load").click().run()
+        assert db.latest_version() == versions, "a stale preview is never applied"
+        assert any("une autre version a été chargée depuis l'aperçu" in w.value for w in at.warning)
+        at.button(key="load").click().run()
+        assert db.latest_version() == versions + 1
+        assert any("a_jour.xlsx : chargé, version" in re.sub(r"\\(.)", r"\1", s.value) for s in at.success)
+    finally:
+        st.cache_data.clear()
