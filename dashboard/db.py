@@ -16,7 +16,7 @@ import pandas as pd
 import streamlit as st
 
 import loaders
-from loaders import audit, template
+from loaders import audit, history, template
 from loaders.audit import Actor
 from loaders.database import SharedDatabase, stamp
 from loaders.ingest import FileReport
@@ -139,3 +139,23 @@ def current_workbook(grant: Grant, country: str, plan: str | None, language: str
             audit.record(cursor, grant.actor, "export", "done", countries=[country], detail=plan)
         return data
     return build
+
+
+def changes_between(a: int, b: int, countries: frozenset[str] | None = None) -> dict:
+    """What changed between versions a and b (loaders/history.py), kept to `countries`."""
+    with database().cursor() as cursor:
+        changes = history.between(cursor, a, b)
+    if countries is None:
+        return changes
+    keep = lambda rows: [r for r in rows if r.get("country") in countries]  # noqa: E731
+    return {"actions": {k: keep(v) for k, v in changes["actions"].items()},
+            "plans": {"changed": keep(changes["plans"]["changed"])},
+            "indicators": {k: keep(v) for k, v in changes["indicators"].items()},
+            "statuses": {"added": keep(changes["statuses"]["added"])},
+            "totals": {side: {label: v for label, v in values.items() if label.split(" · ")[0] in countries}
+                       for side, values in changes["totals"].items()}}
+
+
+def version_at(day) -> int:
+    with database().cursor() as cursor:
+        return history.version_at(cursor, day)

@@ -87,6 +87,26 @@ def _action_dict(action: ActionRow) -> dict:
     return {name: getattr(action, name) for name in ("country", "plan", "action_code", *ACTION_FIELDS)}
 
 
+def compare_actions(old_rows: list[dict], new_rows: list[dict], country: str, plan: str) -> tuple[list, list, list]:
+    """Actions added, removed, and changed field by field (old → new), between two
+    versions of one plan's rows (dicts with ACTION_FIELDS), matched by action code."""
+    old = _keyed(old_rows, lambda r: r["action_code"])
+    new = _keyed(new_rows, lambda r: r["action_code"])
+    added, removed, changed = [], [], []
+    for key, row in new.items():
+        if key not in old:
+            added.append({"country": country, "plan": plan, "code": key[0], "action": row["action"]})
+            continue
+        for field in ACTION_FIELDS:
+            if not _same(old[key][field], row[field]):
+                changed.append({"country": country, "plan": plan, "code": key[0], "field": field,
+                                "old": _plain(old[key][field]), "new": _plain(row[field])})
+    for key, row in old.items():
+        if key not in new:
+            removed.append({"country": country, "plan": plan, "code": key[0], "action": row["action"]})
+    return added, removed, changed
+
+
 def changes(con: duckdb.DuckDBPyConnection, parsed: ParsedFile) -> dict:
     added, removed, changed, plan_changes = [], [], [], []
     before, after = {}, {}
@@ -102,19 +122,10 @@ def changes(con: duckdb.DuckDBPyConnection, parsed: ParsedFile) -> dict:
             before[label] = None
             after[label] = _totals_of(plan.actions)
             continue
-        old = _keyed(current, lambda r: r["action_code"])
-        new = _keyed([_action_dict(a) for a in plan.actions], lambda r: r["action_code"])
-        for key, row in new.items():
-            if key not in old:
-                added.append({"country": plan.country, "plan": plan.plan, "code": key[0], "action": row["action"]})
-                continue
-            for field in ACTION_FIELDS:
-                if not _same(old[key][field], row[field]):
-                    changed.append({"country": plan.country, "plan": plan.plan, "code": key[0], "field": field,
-                                    "old": _plain(old[key][field]), "new": _plain(row[field])})
-        for key, row in old.items():
-            if key not in new:
-                removed.append({"country": plan.country, "plan": plan.plan, "code": key[0], "action": row["action"]})
+        plus, minus, fields = compare_actions(current, [_action_dict(a) for a in plan.actions], plan.country, plan.plan)
+        added += plus
+        removed += minus
+        changed += fields
         current_meta = meta[0] if meta else {}
         for field, value in (("kind", plan.kind or "plan"), ("currency", plan.currency),
                              ("unallocated_funds", plan.unallocated_funds)):

@@ -72,14 +72,22 @@ def load_previewed(grant: access.Grant) -> None:
     for item in st.session_state.get("previews", []):
         if item["report"].status == "rejected" or item["report"].no_change:
             continue
-        if db.latest_version() != item["base"]:
-            item["base"] = db.latest_version()
-            item["report"] = db.load_file(grant, item["name"], item["data"], dry_run=True)
-            item["stale"] = True
-            continue
-        results.append(db.load_file(grant, item["name"], item["data"]))
+        with st.status(t("up_loading").format(file=md(item["name"])), expanded=False) as status:
+            if db.latest_version() != item["base"]:
+                item["base"] = db.latest_version()
+                item["report"] = db.load_file(grant, item["name"], item["data"], dry_run=True)
+                item["stale"] = True
+                status.update(label=t("up_stale_short").format(file=md(item["name"])), state="error")
+                continue
+            results.append(db.load_file(grant, item["name"], item["data"],
+                                        progress=lambda stage: status.update(label=t(f"up_stage_{stage}"))))
+            status.update(label=t("up_loaded_short").format(file=md(item["name"])), state="complete")
     st.session_state["previews"] = [p for p in st.session_state.get("previews", []) if p.get("stale")]
     st.session_state["loaded"] = results
+
+
+if st.session_state.pop("loading", False):
+    load_previewed(grant)  # here, not in a callback, so that the progress shows
 
 
 for item in st.session_state.get("previews", []):
@@ -114,8 +122,8 @@ for item in st.session_state.get("previews", []):
 ready = [p for p in st.session_state.get("previews", []) if p["report"].status != "rejected"
          and not p["report"].no_change and not p["report"].unchanged]
 if ready:
-    st.button(t("up_load"), type="primary", icon=":material/upload:", key="load", on_click=load_previewed,
-              args=(grant,))
+    st.button(t("up_load"), type="primary", icon=":material/upload:", key="load",
+              on_click=st.session_state.__setitem__, args=("loading", True))
 
 for report in st.session_state.get("loaded", []):
     counts = ", ".join(f"{number(v)} {t('up_count_' + k)}" for k, v in report.counts.items() if v)

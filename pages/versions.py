@@ -10,9 +10,9 @@ import json
 import pandas as pd
 import streamlit as st
 
-from dashboard import access, db, queries
+from dashboard import access, db, preview, queries
 from dashboard.filters import FILTER_KEYS, country_name, current
-from dashboard.i18n import lang, t
+from dashboard.i18n import date, lang, t
 from dashboard.safe import md
 from dashboard.ui import ignored_filters, styled
 
@@ -88,3 +88,25 @@ if restore_grant is not None:
     pending = st.session_state.get("restore_pending")
     if pending in set(versions["version"]):
         confirm_restore(restore_grant, pending, names[pending])
+
+
+st.subheader(t("vs_since"))
+st.caption(t("vs_since_note"))
+by_date = st.segmented_control(t("vs_compare_by"), ["version", "date"], default="version", required=True,
+                               format_func=lambda k: t(f"vs_by_{k}"), key="since_by")
+ordered = sorted(versions["version"].tolist())
+left, right = st.columns(2)
+if by_date == "version":
+    label = lambda v: f"{v} · {names[v]} · {date(versions.set_index('version').at[v, 'loaded_at'])}"  # noqa: E731
+    first = left.selectbox(t("vs_from"), ordered, index=max(len(ordered) - 2, 0), format_func=label, key="since_a")
+    second = right.selectbox(t("vs_to"), ordered, index=len(ordered) - 1, format_func=label, key="since_b")
+else:
+    days = versions["loaded_at"].dt.date
+    start = left.date_input(t("vs_from"), value=days.min(), key="since_day_a", format="DD/MM/YYYY")
+    end = right.date_input(t("vs_to"), value=days.max(), key="since_day_b", format="DD/MM/YYYY")
+    first, second = db.version_at(start), db.version_at(end)
+    st.caption(t("vs_dates_are").format(a=first, b=second))
+if first == second:
+    st.caption(t("vs_same"))
+else:
+    preview.show(db.changes_between(int(first), int(second), load_grant.countries))

@@ -157,7 +157,7 @@ def test_the_update_cycle_in_the_browser(server, page, tmp_path):
     page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(changed))
     page.get_by_role("button", name="Vérifier", exact=True).click()
     page.wait_for_selector("text=Ce que cameroun_mis_a_jour.xlsx va changer", timeout=90_000)
-    page.wait_for_selector("text=Actions : 0 ajoutée(s), 0 retirée(s), 1 modifiée(s)", timeout=30_000)
+    page.wait_for_selector("text=Lignes de plan (actions ou activités) : 0 ajoutée(s), 0 retirée(s), 1 modifiée(s)", timeout=30_000)
     settle(page)
     page.screenshot(path=str(ARTIFACTS / "update_cycle_preview.png"), full_page=True)
     page.get_by_role("button", name="Charger", exact=True).click()

@@ -214,3 +214,35 @@ def test_a_preview_made_stale_by_another_load_is_recomputed_not_applied(tmp_path
         assert any("a_jour.xlsx : chargé, version" in re.sub(r"\\(.)", r"\1", s.value) for s in at.success)
     finally:
         st.cache_data.clear()
+
+
+def test_since_the_last_meeting_shows_what_changed_between_two_versions():
+    from loaders import history
+
+    con = fresh()
+    loaders.sync_shipped(con)
+    data = _cm_current_with_cost(con, "1.1.1", 30000)
+    assert loaders.ingest(con, "cm.xlsx", data, actor=ADMIN).version == 4
+    changes = history.between(con, 3, 4)
+    assert [(c["code"], c["field"], c["old"], c["new"]) for c in changes["actions"]["changed"]] == [
+        ("1.1.1", "estimated_cost", 20000.0, 30000.0)]
+    label = "CM · Plan d'action Alliance 8.7 2021-2025"
+    before, after = changes["totals"]["before"][label], changes["totals"]["after"][label]
+    assert (before["estimated"], after["estimated"]) == (560000.0, 570000.0)
+    axis = "Lutte contre le travail des enfants"
+    assert before["by_axis"][axis]["gap"] + 10000 == after["by_axis"][axis]["gap"]
+    assert before["by_axis"][axis]["coverage"] > after["by_axis"][axis]["coverage"]
+    since_start = history.between(con, 0, 3)
+    assert len(since_start["actions"]["added"]) == 107 and len(since_start["indicators"]["added"]) == 53
+    assert history.between(con, 4, 4)["actions"] == {"added": [], "removed": [], "changed": []}
+
+
+def test_the_versions_page_compares_two_versions():
+    from tests.test_pages import app
+
+    at = app("pages/versions.py")
+    assert not at.exception
+    assert any(s.value == "Depuis la dernière réunion" for s in at.subheader)
+    at.selectbox(key="since_a").set_value(1).run()
+    at.selectbox(key="since_b").set_value(3).run()
+    assert any("Lignes de plan (actions ou activités) : 77 ajoutée(s)" in m.value for m in at.markdown)
