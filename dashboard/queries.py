@@ -8,12 +8,13 @@ come back in their plan's currency with a `currency` column; pages convert for d
 
 from __future__ import annotations
 
-import datetime as dt
 
 import pandas as pd
 import streamlit as st
 
-from .db import frame
+from loaders import audit
+
+from .db import database, frame
 from .scope import Scope
 
 CACHE = {"show_spinner": False, "max_entries": 256}
@@ -117,46 +118,6 @@ def unallocated_funds(scope: Scope) -> pd.DataFrame:
 
 # --- schedule -------------------------------------------------------------------------
 
-@st.cache_data(**CACHE)
-def scheduled_semesters(scope: Scope) -> pd.DataFrame:
-    """One row per action and semester it is scheduled in, with the action's cost."""
-    where, params = scope.action_where("a")
-    year_cond, year_params = ("TRUE", [])
-    if scope.years:
-        year_cond, year_params = "list_contains(?, CAST(left(semester, 4) AS INTEGER))", [list(scope.years)]
-    return frame(f"""
-        SELECT * FROM (
-            SELECT a.country, a.plan, a.axis_code, a.axis, a.effect_code, a.effect, a.action_code, a.action,
-                   a.cost_status, CAST(a.estimated_cost AS DOUBLE) AS estimated_cost, a.currency, a."row",
-                   a.plan_kind,
-                   unnest(a.semesters) AS semester, len(a.semesters) AS semesters_total
-            FROM actions a WHERE {where})
-        WHERE {year_cond}
-        ORDER BY country, plan, "row", semester""", params + year_params)
-
-
-@st.cache_data(**CACHE)
-def late_actions(scope: Scope, as_of: dt.date) -> pd.DataFrame:
-    """Scheduled to end before `as_of` and not reported completed by then."""
-    where, params = scope.action_where("a")
-    return frame(f"""
-        WITH ends AS (
-            SELECT a.country, a.plan, a.action_code, a.action, a.lead, a.axis, a."row", a.plan_kind,
-                   list_max(a.semesters) AS last_semester,
-                   make_date(CAST(left(list_max(a.semesters), 4) AS INTEGER),
-                             CASE WHEN right(list_max(a.semesters), 1) = '1' THEN 6 ELSE 12 END,
-                             CASE WHEN right(list_max(a.semesters), 1) = '1' THEN 30 ELSE 31 END) AS planned_end
-            FROM actions a WHERE {where} AND len(a.semesters) > 0),
-        status AS (
-            SELECT country, plan, action_code, status, as_of FROM action_status WHERE as_of <= ?
-            QUALIFY row_number() OVER (PARTITION BY country, plan, action_code ORDER BY as_of DESC, version DESC) = 1)
-        SELECT e.country, e.plan, e.action_code, e.action, e.lead, e.axis, e.plan_kind, e.last_semester, e.planned_end,
-               coalesce(st.status, 'no_status') AS status, st.as_of AS status_as_of
-        FROM ends e LEFT JOIN status st USING (country, plan, action_code)
-        WHERE e.planned_end < ? AND coalesce(st.status, '') <> 'completed'
-        ORDER BY e.planned_end, e.country, e."row" """, params + [as_of, as_of])
-
-
 # --- status ---------------------------------------------------------------------------
 
 @st.cache_data(**CACHE)
@@ -176,42 +137,7 @@ def current_status(scope: Scope) -> pd.DataFrame:
         ORDER BY a.country, a.plan, a."row" """, year_params + params)
 
 
-@st.cache_data(**CACHE)
-def status_history(scope: Scope) -> pd.DataFrame:
-    """Every reported status of the actions in scope (a status whose code no plan holds
-    shows while no action filter is set)."""
-    where_country, params = scope.country_where("s")
-    year_cond, year_params = scope.year_overlap("s.as_of", "s.as_of")
-    plans = "TRUE"
-    if scope.plans:
-        plans, params = "list_contains(?, s.plan)", params + [list(scope.plans)]
-    action_scope = Scope(axes=scope.axes, effects=scope.effects, leads=scope.leads, partners=scope.partners,
-                         priorities=scope.priorities)
-    action_cond, action_params = ("TRUE", []) if action_scope.is_empty() else action_scope.action_where("a")
-    return frame(f"""
-        SELECT s.country, s.plan, s.action_code, a.action, s.as_of, s.status, s.comment, s.source, s.sheet, s."row"
-        FROM action_status s
-        LEFT JOIN (SELECT country, plan, action_code, first(action) AS action, first(axis) AS axis,
-                          first(effect) AS effect, first(lead) AS lead, first(partners) AS partners,
-                          first(priority) AS priority, first(semesters) AS semesters
-                   FROM actions GROUP BY ALL) a
-          USING (country, plan, action_code)
-        WHERE {where_country} AND {plans} AND {year_cond} AND {action_cond}
-        ORDER BY s.country, s.action_code, s.as_of""", params + year_params + action_params)
-
-
 # --- indicators -------------------------------------------------------------------------
-
-@st.cache_data(**CACHE)
-def indicators(scope: Scope) -> pd.DataFrame:
-    where_country, params = scope.country_where("i")
-    year_cond, year_params = scope.year_overlap("i.period_start", "i.period_end")
-    return frame(f"""
-        SELECT i.country, i.period_start, i.period_end, i.theme, i.indicator, i.sex, i.age_group, i.value,
-               i.source, i.organisation, i.action_code, i.comment, i.sheet, i."row"
-        FROM indicator_values i WHERE {where_country} AND {year_cond}
-        ORDER BY i.country, i.period_start, i.indicator, i.sex""", params + year_params)
-
 
 @st.cache_data(**CACHE)
 def stated_figures(scope: Scope, indicators: tuple[str, ...] = (), latest: bool = False) -> pd.DataFrame:
@@ -354,18 +280,10 @@ def versions(countries: tuple[str, ...] | None = None) -> pd.DataFrame:
 
 @st.cache_data(**CACHE)
 def audit_rows(who: str = "", action: str = "", country: str = "") -> pd.DataFrame:
-    conditions, params = ["TRUE"], []
-    if who:
-        conditions.append("lower(who) = lower(?)")
-        params.append(who)
-    if action:
-        conditions.append("action = ?")
-        params.append(action)
-    if country:
-        conditions.append("list_contains(countries, ?)")
-        params.append(country)
-    return frame(f"""SELECT id, occurred_at, who, role, action, countries, file_name, sha256, version, outcome, detail
-                     FROM audit_log WHERE {' AND '.join(conditions)} ORDER BY id DESC""", params)
+    """The audit trail, newest first (the same selection as `python -m loaders audit`)."""
+    with database().cursor() as cursor:
+        rows = audit.rows(cursor, who or None, action or None, country or None)
+    return pd.DataFrame(rows[::-1], columns=["id", *audit.COLUMNS])
 
 
 @st.cache_data(**CACHE)

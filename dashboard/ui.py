@@ -98,6 +98,17 @@ def excel_bytes(frame: pd.DataFrame, scope: Scope, title: str, rows_cut: bool = 
     return buffer.getvalue()
 
 
+def load_grant_or_stop(user):
+    """The load grant of this user; else one sentence saying why there is nothing here, and stop."""
+    from .access import grant
+
+    given = grant(user, "load")
+    if given is None:
+        st.info(t("up_local_only") if user.mode == "local" else t("up_not_allowed"), icon=":material/lock:")
+        st.stop()
+    return given
+
+
 def ignored_filters(scope: Scope, reasons: dict[str, str]) -> None:
     """One line naming the active filters this page does not apply, and why.
     `reasons`: filter key (`axis`, `year`, ...) -> text key of the reason."""

@@ -24,7 +24,6 @@ import os
 import sys
 from pathlib import Path
 
-import duckdb
 
 from . import audit, marked, template
 from .audit import Actor

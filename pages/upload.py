@@ -13,7 +13,7 @@ from dashboard import access, db, preview, queries
 from dashboard.filters import FILTER_KEYS, country_name, current
 from dashboard.i18n import lang, number, t
 from dashboard.safe import md
-from dashboard.ui import ignored_filters
+from dashboard.ui import ignored_filters, load_grant_or_stop
 from loaders import marked, template
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -22,10 +22,7 @@ scope, _ = current()
 user = access.current_user()
 st.title(t("page_upload"))
 ignored_filters(scope, {key: "why_upload" for key in FILTER_KEYS})
-grant = access.grant(user, "load")
-if grant is None:
-    st.info(t("up_local_only") if user.mode == "local" else t("up_not_allowed"), icon=":material/lock:")
-    st.stop()
+grant = load_grant_or_stop(user)
 
 st.markdown(t("up_intro"))
 st.caption(t("up_as").format(who=md(grant.actor.who)) + (

@@ -14,16 +14,13 @@ from dashboard import access, db, preview, queries
 from dashboard.filters import FILTER_KEYS, country_name, current
 from dashboard.i18n import date, lang, t
 from dashboard.safe import md
-from dashboard.ui import ignored_filters, styled
+from dashboard.ui import ignored_filters, load_grant_or_stop, styled
 
 scope, _ = current()
 user = access.current_user()
 st.title(t("page_versions"))
 ignored_filters(scope, {key: "why_upload" for key in FILTER_KEYS})
-load_grant = access.grant(user, "load")
-if load_grant is None:
-    st.info(t("up_local_only") if user.mode == "local" else t("up_not_allowed"), icon=":material/lock:")
-    st.stop()
+load_grant = load_grant_or_stop(user)
 
 
 def restore(grant: access.Grant, version: int) -> None:

@@ -59,3 +59,16 @@ def browser_on_the_server(monkeypatch):
     from dashboard import access
 
     monkeypatch.setattr(access, "_client_address", lambda: "127.0.0.1")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's chromium through Playwright, one per test module (nothing downloaded)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import launch
+
+    with sync_playwright() as playwright:
+        instance = launch(playwright)
+        yield instance
+        instance.close()

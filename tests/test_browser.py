@@ -16,9 +16,9 @@ import time
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, sync_playwright
+from playwright.sync_api import Page
 
-from tests.browser import ARTIFACTS, ROOT, launch, open_page, settle, streamlit_app
+from tests.browser import ARTIFACTS, ROOT, open_page, settle, streamlit_app
 from tests.workbooks import plan_rows, xlsx
 
 CHART_PAGES = {"": 0, "funding": 3, "schedule": 5, "enforcement": 3, "progress": 1, "data_quality": 0, "upload": 0,
@@ -34,14 +34,6 @@ def database(tmp_path_factory) -> Path:
 def server(database, tmp_path_factory):
     with streamlit_app(database, tmp_path_factory.mktemp("log")) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        instance = launch(playwright)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.test_pages import APP, PAGES, app, metrics, no_failure
+from tests.test_pages import PAGES, app, metrics, no_failure
 
 CI = ["Côte d’Ivoire"]
 CM = ["Cameroun / Cameroon"]

@@ -14,9 +14,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, sync_playwright
+from playwright.sync_api import BrowserContext, Page
 
-from tests.browser import ARTIFACTS, ROOT, free_port, launch, open_page, settle, streamlit_app, wait_for
+from tests.browser import ARTIFACTS, ROOT, free_port, open_page, settle, streamlit_app, wait_for
 from tests.workbooks import plan_rows, xlsx
 
 CM_WORKBOOK = ROOT / "data" / "cameroun_plan_alliance87_2021-2025.xlsx"
@@ -67,14 +67,6 @@ def server(provider, database, tmp_path_factory):
     folder = tmp_path_factory.mktemp("secrets")
     with streamlit_app(database, folder, port, secrets_file(folder, provider, port, "public")) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        instance = launch(playwright)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture
