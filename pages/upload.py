@@ -32,8 +32,9 @@ st.caption(t("up_as").format(who=md(grant.actor.who)) + (
 st.subheader(t("up_start"))
 left, right = st.columns(2)
 language = lang()
-left.download_button(t("up_template"), lambda: template.blank(language), f"modele_cible87_{language}.xlsx", XLSX,
-                     icon=":material/description:", key="template", on_click="ignore")
+left.download_button(t("up_template"), db.recorded(grant, "download_template", lambda: template.blank(language)),
+                     f"modele_cible87_{language}.xlsx", XLSX, icon=":material/description:", key="template",
+                     on_click="ignore")
 countries = [c for c in queries.countries() if grant.covers([c])]
 if countries:
     country = right.selectbox(t("up_current_country"), countries, format_func=country_name, key="export_country")
@@ -108,8 +109,8 @@ for item in st.session_state.get("previews", []):
     if report.ignored_sheets:
         st.caption(t("up_ignored").format(sheets=md(", ".join(report.ignored_sheets))))
     if report.issues and any(i.sheet for i in report.issues):
-        st.download_button(t("up_marked"), lambda item=item: marked.marked(item["name"], item["data"],
-                                                                            item["report"].issues),
+        st.download_button(t("up_marked"), db.recorded(grant, "download_marked", lambda item=item: marked.marked(
+            item["name"], item["data"], item["report"].issues), item["name"]),
                            f"{item['name'].rsplit('.', 1)[0]}_a_corriger.xlsx", XLSX, icon=":material/edit_note:",
                            key=f"marked-{item['name']}", on_click="ignore")
     if report.diff is not None and not report.no_change and not report.unchanged:

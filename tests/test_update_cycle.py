@@ -246,3 +246,31 @@ def test_the_versions_page_compares_two_versions():
     at.selectbox(key="since_a").set_value(1).run()
     at.selectbox(key="since_b").set_value(3).run()
     assert any("Lignes de plan (actions ou activités) : 77 ajoutée(s)" in m.value for m in at.markdown)
+
+
+def test_the_command_line_dry_run_lists_the_same_changes_as_the_page(tmp_path):
+    import os
+
+    from dashboard import access, db
+    from dashboard.i18n import TEXT
+    from tests.test_pages import app
+
+    at = app("pages/upload.py")
+    with db.database().cursor() as cursor:
+        data = _cm_current_with_cost(cursor, "1.2.1", 45000)
+    grant = access.grant(access.User("local", "local"), "load")
+    report = db.load_file(grant, "cm.xlsx", data, dry_run=True)
+    at.session_state["previews"] = [{"name": "cm.xlsx", "data": data, "report": report,
+                                     "base": db.latest_version()}]
+    at.run()
+    page_rows = at.dataframe[0].value  # the first preview table: actions changed
+    fields = {entry["fr"]: key.removeprefix("field_") for key, entry in TEXT.items() if key.startswith("field_")}
+    on_page = [(row["Code"], fields.get(row["Champ"], row["Champ"]), re.sub(r"\D", "", row["Avant"]),
+                re.sub(r"\D", "", row["Après"])) for _, row in page_rows.iterrows()]
+    changed = tmp_path / "cm.xlsx"
+    changed.write_bytes(data)
+    result = run("ingest", str(changed), "--db", os.environ["DASHBOARD_DB"], "--dry-run", "--json")
+    assert result.returncode == 0, result.stderr
+    diff = json.loads(result.stdout)["diff"]
+    in_cli = [(c["code"], c["field"], str(int(c["old"])), str(int(c["new"]))) for c in diff["actions"]["changed"]]
+    assert on_page == in_cli and len(in_cli) == 1 and in_cli[0][0] == "1.2.1"
