@@ -133,13 +133,30 @@ def coverage_heatmap(matrix: pd.DataFrame, title: str, counts: bool = False) -> 
 
 @cached
 def bars(frame: pd.DataFrame, x: str, y: str, title: str, y_title: str, color: str | None = None,
-         colors: dict | None = None, barmode: str = "group", text: str = ",.0f") -> go.Figure:
-    """Bars with their values written on them (`text`: a d3 format; `.3s` for 142k)."""
+         colors: dict | None = None, barmode: str = "group", text: str = ",.0f",
+         categories: list | None = None, y_format: str | None = None) -> go.Figure:
+    """Bars with their values written on them (`text`: a d3 format; `.3s` for 142k);
+    `categories` orders the x axis (time reads left to right)."""
     figure = px.bar(frame, x=x, y=y, color=color, barmode=barmode, text_auto=text,
                     color_discrete_map=colors or {}, color_discrete_sequence=px.colors.qualitative.Safe)
     figure.update_traces(textangle=0)
     figure.update_layout(title=title, yaxis_title=y_title, xaxis_title=None, legend_title_text=None)
-    figure.update_xaxes(type="category")
+    figure.update_xaxes(type="category", **({"categoryorder": "array", "categoryarray": categories}
+                                            if categories else {}))
+    if y_format:
+        figure.update_yaxes(tickformat=y_format)
+    return figure
+
+
+@cached
+def over_time(frame: pd.DataFrame, x: str, y: str, color: str, title: str, y_title: str, order: list,
+              percent: bool = False) -> go.Figure:
+    """Lines over periods labelled by their dates, in `order` (left to right in time)."""
+    figure = px.line(frame, x=x, y=y, color=color, markers=True, color_discrete_sequence=px.colors.qualitative.Safe)
+    figure.update_layout(title=title, yaxis_title=y_title, xaxis_title=None, legend_title_text=None)
+    figure.update_xaxes(type="category", categoryorder="array", categoryarray=order)
+    if percent:
+        figure.update_yaxes(tickformat=".0%")
     return figure
 
 

@@ -452,6 +452,32 @@ TEXT.update({
 })
 
 
+# Issue 11 (first part): trends and countries side by side.
+TEXT.update({
+    "page_trends": {"fr": "Évolutions", "en": "Trends"},
+    "page_compare": {"fr": "Pays côte à côte", "en": "Countries side by side"},
+    "why_trends_years": {"fr": "une évolution montre toutes les périodes", "en": "a trend shows every period"},
+    "why_counts_only": {"fr": "sur les chiffres rapportés, qui ne sont rattachés ni aux actions ni aux plans ; ils s'appliquent aux actions et au financement",
+                        "en": "on the reported counts, which are tied to no action or plan; they apply to actions and funding"},
+    "tr_counts": {"fr": "Chiffres par période rapportée", "en": "Counts per reported period"},
+    "tr_counts_note": {"fr": "Chaque période est nommée par ses dates (jamais additionnée en années) ; des chiffres de sources différentes restent des lignes distinctes.",
+                       "en": "Each period is named by its dates (never added into years); figures from different sources stay separate lines."},
+    "tr_one_period": {"fr": "Aucun indicateur n'est rapporté sur plus d'une période pour ces filtres.",
+                      "en": "No indicator is reported for more than one period with these filters."},
+    "tr_statuses": {"fr": "Statut des actions à chaque date de rapport", "en": "Status of actions at each reporting date"},
+    "tr_one_date": {"fr": "Une seule date de rapport : pas encore d'évolution.", "en": "A single reporting date: no trend yet."},
+    "tr_coverage": {"fr": "Couverture du financement à chaque version chargée", "en": "Funding coverage at each loaded version"},
+    "tr_one_version": {"fr": "Chaque plan n'a qu'une version chargée : pas encore d'évolution.",
+                       "en": "Each plan has a single loaded version: no trend yet."},
+    "cp_note": {"fr": "Dernière période rapportée par chaque pays ; « non rapporté » quand un pays ne donne pas ce chiffre (jamais 0) ; « n chiffres » quand plusieurs sources le donnent sans total.",
+                "en": "Each country's latest reported period; 'not reported' when a country gives no such figure (never 0); 'n figures' when several sources give it with no total."},
+    "cp_not_reported": {"fr": "non rapporté", "en": "not reported"},
+    "cp_late_share": {"fr": "Part des actions en retard", "en": "Share of actions late"},
+    "cp_none": {"fr": "Aucun pays ne donne « {what} ».", "en": "No country gives '{what}'."},
+    "cp_missing": {"fr": "Non rapporté : {countries}.", "en": "Not reported: {countries}."},
+})
+
+
 def kinds_phrase(counts: dict[str, int], language: str | None = None) -> str:
     """`{"plan": 23, "compact": 54}` -> `23 action(s) et 54 activité(s) illustrative(s)`:
     kinds named apart, never added."""

@@ -150,7 +150,7 @@ def stated_figures(scope: Scope, indicators: tuple[str, ...] = (), latest: bool 
     where_country, params = scope.country_where("i")
     year_cond, year_params = scope.year_overlap("i.period_start", "i.period_end")
     which, which_params = ("TRUE", []) if not indicators else ("list_contains(?, i.indicator)", [list(indicators)])
-    latest_cond = "period_end = max(period_end) OVER (PARTITION BY country)" if latest else "TRUE"
+    latest_cond = "QUALIFY period_end = max(period_end) OVER (PARTITION BY country)" if latest else ""
     return frame(f"""
         WITH per_source AS (
             SELECT country, period_start, period_end, indicator, source,
@@ -170,7 +170,7 @@ def stated_figures(scope: Scope, indicators: tuple[str, ...] = (), latest: bool 
                         WHEN women IS NOT NULL AND men IS NOT NULL AND n_part_ages = 1 THEN women + men END AS value,
                    CASE WHEN total_all IS NOT NULL THEN 'all' WHEN n_ages = 1 THEN one_age WHEN n_ages > 1 THEN 'all'
                         ELSE part_age END AS age_group
-            FROM per_source QUALIFY {latest_cond})
+            FROM per_source {latest_cond})
         SELECT *, count(*) OVER (PARTITION BY country, period_start, period_end, indicator) AS figures
         FROM stated WHERE value IS NOT NULL
         ORDER BY country, period_start, indicator, value DESC""", params + year_params + which_params)

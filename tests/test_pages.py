@@ -10,7 +10,8 @@ from streamlit.testing.v1 import AppTest
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 PAGES = ["pages/overview.py", "pages/funding.py", "pages/schedule.py", "pages/enforcement.py",
-         "pages/progress.py", "pages/data_quality.py", "pages/upload.py", "pages/versions.py"]
+         "pages/progress.py", "pages/trends.py", "pages/compare.py", "pages/data_quality.py", "pages/upload.py",
+         "pages/versions.py"]
 CM_AXIS_3 = ("Prévention de la traite, protection des victimes, répression des auteurs de la traite des êtres "
              "humains et production des données")
 CI_ROADMAP = "Feuille de route de la Task force Alliance 8.7 (2021)"

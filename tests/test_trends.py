@@ -1,0 +1,80 @@
+"""Trends and countries side by side, on generated data: two countries reporting three
+periods each, statuses at three dates, a plan loaded twice; one country reports nothing
+for one indicator, which must read "not reported", never 0."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import streamlit as st
+
+from dashboard import access, db
+from tests.test_pages import app
+from tests.workbooks import plan_rows, xlsx
+
+PERIODS = [("2022-01-01", "2022-06-30"), ("2022-07-01", "2022-12-31"), ("2023-01-01", "2023-12-31")]
+HEADER = ["Pays", "Début période", "Fin période", "Indicateur", "Sexe", "Valeur", "Source"]
+
+
+def counts(country: str, indicators: dict[str, list[int]]) -> bytes:
+    rows = [HEADER]
+    for (start, end), n in zip(PERIODS, range(3)):
+        for name, values in indicators.items():
+            rows.append([country, start, end, name, "Total", values[n], "Rapport annuel"])
+    return xlsx({"Indicateurs": rows})
+
+
+def plan(country: str, cost: int) -> bytes:
+    return xlsx({"Plan": plan_rows([country, f"Plan {country}", "1", "Axe", None, None, "1.1", "A", str(cost), "100"],
+                                   [None, None, None, None, None, None, "1.2", "B", "1000", "500"]),
+                 "Suivi": [["Pays", "Plan", "Code action", "Date", "Statut"],
+                           [country, f"Plan {country}", "1.1", "2022-06-30", "Planifiée"],
+                           [country, f"Plan {country}", "1.1", "2022-12-31", "En cours"],
+                           [country, f"Plan {country}", "1.2", "2022-12-31", "En cours"],
+                           [country, f"Plan {country}", "1.1", "2023-12-31", "Achevée"]]})
+
+
+@pytest.fixture
+def generated(tmp_path, monkeypatch):
+    monkeypatch.setattr(db, "DEFAULT_DB", tmp_path / "trends.duckdb")
+    st.cache_data.clear()
+    grant = access.grant(access.User("local", "local"), "load")
+    app()  # opens the database (and loads the shipped data)
+    for name, data in (("cm_plan_v1.xlsx", plan("CM", 1000)), ("cm_plan_v2.xlsx", plan("CM", 4000)),
+                       ("sn_plan.xlsx", plan("SN", 2000)),
+                       ("cm_counts.xlsx", counts("CM", {"Personnes poursuivies": [10, 20, 30],
+                                                        "Personnes condamnées": [1, 2, 3]})),
+                       ("sn_counts.xlsx", counts("SN", {"Personnes poursuivies": [5, 6, 7]}))):
+        assert db.load_file(grant, name, data).status == "loaded", name
+    yield
+    st.cache_data.clear()
+
+
+def test_trends_read_left_to_right_in_time_by_period_dates(generated):
+    at = app("pages/trends.py", country=["Cameroun / Cameroon", "Sénégal / Senegal"])
+    assert not at.exception and not at.error
+    charts = {c.proto.id: json.loads(c.proto.spec) for c in at.get("plotly_chart")}
+    prosecuted = next(f for f in charts.values() if f["layout"]["title"]["text"] == "Personnes poursuivies")
+    order = prosecuted["layout"]["xaxis"]["categoryarray"]
+    assert order == ["1 janv. 2022 – 30 juin 2022", "1 juil. 2022 – 31 déc. 2022", "1 janv. 2023 – 31 déc. 2023"]
+    lines = {trace["name"]: trace for trace in prosecuted["data"]}
+    assert set(lines) == {"Cameroun · Personnes poursuivies", "Sénégal · Personnes poursuivies"}
+    statuses = [f for f in charts.values() if f["layout"]["title"]["text"].startswith("Cameroun · Plan CM")]
+    assert statuses and statuses[0]["layout"]["xaxis"]["categoryarray"] == ["30 juin 2022", "31 déc. 2022",
+                                                                            "31 déc. 2023"]
+    coverage = next(f for f in charts.values()
+                    if f["layout"]["title"]["text"] == "Couverture du financement à chaque version chargée")
+    assert [trace["name"] for trace in coverage["data"]] == ["Cameroun · Plan CM"]
+
+
+def test_countries_side_by_side_say_not_reported_never_zero(generated):
+    at = app("pages/compare.py", country=["Cameroun / Cameroon", "Sénégal / Senegal"])
+    assert not at.exception and not at.error
+    table = at.dataframe[0].value.set_index("Pays")
+    assert table.loc["Sénégal", "Condamnations"] == "non rapporté"
+    assert table.loc["Cameroun", "Condamnations"] == "3" and table.loc["Sénégal", "Poursuites"] == "7"
+    assert table.loc["Sénégal", "Période"] == "1 janv. 2023 – 31 déc. 2023"
+    assert "0" not in table.loc["Sénégal", ["Enquêtes", "Arrestations", "Condamnations"]].tolist()
+    english = app("pages/compare.py", lang="English", country=["Cameroun / Cameroon", "Sénégal / Senegal"])
+    assert english.dataframe[0].value.set_index("Country").loc["Senegal", "Persons convicted"] == "not reported"
