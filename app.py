@@ -59,6 +59,7 @@ dashboard_pages = [
     st.Page("pages/progress.py", title=t("page_progress"), icon=":material/task_alt:", url_path="progress"),
     st.Page("pages/trends.py", title=t("page_trends"), icon=":material/timeline:", url_path="trends"),
     st.Page("pages/compare.py", title=t("page_compare"), icon=":material/compare_arrows:", url_path="compare"),
+    st.Page("pages/meeting.py", title=t("page_meeting"), icon=":material/co_present:", url_path="meeting"),
 ]
 data_pages = [st.Page("pages/data_quality.py", title=t("page_quality"), icon=":material/rule:",
                       url_path="data_quality")]

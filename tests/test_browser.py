@@ -22,7 +22,7 @@ from tests.browser import ARTIFACTS, ROOT, open_page, settle, streamlit_app
 from tests.workbooks import plan_rows, xlsx
 
 CHART_PAGES = {"": 0, "funding": 3, "schedule": 5, "enforcement": 3, "progress": 1, "trends": 0, "compare": 2,
-               "data_quality": 0, "upload": 0, "versions": 0}
+               "meeting": 0, "data_quality": 0, "upload": 0, "versions": 0}
 
 
 @pytest.fixture(scope="module")
@@ -159,3 +159,34 @@ def test_the_update_cycle_in_the_browser(server, page, tmp_path):
     plan = quote_plus("Plan d'action Alliance 8.7 2021-2025")
     open_page(page, f"{server}/funding?plan={plan}")
     assert "660\u202f000" in page.locator('[data-testid="stMetricValue"]').first.inner_text()  # 560 000 + 100 000
+
+
+def test_meeting_mode_with_the_keyboard_on_a_projector(server, browser):
+    """At 1280×720, with the link's filters: the arrow keys and a presenter's remote
+    (PageDown/PageUp) step through the screens; each one is saved to be looked at."""
+    context = browser.new_context(viewport={"width": 1280, "height": 720})
+    page = context.new_page()
+    try:
+        open_page(page, f"{server}/meeting?country=Cameroun+%2F+Cameroon")
+        assert page.locator('[data-testid="stSidebar"][aria-expanded="true"]').count() == 0, "sidebar collapsed"
+        assert "560\u202f000" in page.locator('[data-testid="stMetricValue"]').first.inner_text()
+        seen = []
+        for key in ("Right", "PageDown", "Right", "Right"):
+            seen.append(page.locator("h1").first.inner_text())
+            page.screenshot(path=str(ARTIFACTS / f"meeting_{len(seen)}.png"))
+            page.locator("body").press(key if key != "Right" else "ArrowRight")
+            page.wait_for_function("(t) => document.querySelector('h1') && document.querySelector('h1').innerText "
+                                   "!== t", arg=seen[-1], timeout=30_000)
+            settle(page)
+        seen.append(page.locator("h1").first.inner_text())
+        assert seen[0] == "Financement : où en est-on ?" and seen[1] == "Où le financement manque, par axe"
+        assert seen[4] == "Avancement des actions" and len(set(seen)) == 5
+        page.screenshot(path=str(ARTIFACTS / "meeting_5.png"))
+        page.locator("body").press("ArrowLeft")
+        page.wait_for_function("() => document.querySelector('h1').innerText.startsWith('Répression')",
+                               timeout=30_000)
+        page.locator("body").press("PageUp")
+        page.wait_for_function("() => document.querySelector('h1').innerText.startsWith('Ce semestre')",
+                               timeout=30_000)
+    finally:
+        context.close()

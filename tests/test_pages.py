@@ -10,8 +10,8 @@ from streamlit.testing.v1 import AppTest
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
 PAGES = ["pages/overview.py", "pages/funding.py", "pages/schedule.py", "pages/enforcement.py",
-         "pages/progress.py", "pages/trends.py", "pages/compare.py", "pages/data_quality.py", "pages/upload.py",
-         "pages/versions.py"]
+         "pages/progress.py", "pages/trends.py", "pages/compare.py", "pages/meeting.py", "pages/data_quality.py",
+         "pages/upload.py", "pages/versions.py"]
 CM_AXIS_3 = ("Prévention de la traite, protection des victimes, répression des auteurs de la traite des êtres "
              "humains et production des données")
 CI_ROADMAP = "Feuille de route de la Task force Alliance 8.7 (2021)"
@@ -174,3 +174,19 @@ def test_funding_breakdown_by_lead_and_partner():
     at.segmented_control(key="breakdown").set_value("partners").run()
     by_partner = at.dataframe[1].value.set_index("Partenaires")
     assert by_partner.loc["BIT", "Actions"] == 12  # 11 costed, and 1 pooled whose cost another action carries
+
+
+def test_meeting_mode_steps_through_one_message_per_screen():
+    at = app("pages/meeting.py", country=["Cameroun / Cameroon"])
+    no_failure(at)
+    titles = []
+    for _ in range(5):
+        titles.append(at.title[0].value)
+        at.button(key="slide_next").click().run()
+    assert titles == ["Financement : où en est-on ?", "Où le financement manque, par axe", titles[2],
+                      "Répression : les derniers chiffres", "Avancement des actions"]
+    assert titles[2].startswith("Ce semestre (")
+    assert at.title[0].value == titles[0], "after the last screen comes the first"
+    assert metrics(at)["Coût estimé"] == "560\u202f000\xa0$US"
+    at.button(key="slide_back").click().run()
+    assert at.title[0].value == "Avancement des actions" and metrics(at)["En cours"] == "6"

@@ -1,0 +1,80 @@
+"""Meeting mode: one message per screen, large enough for the back of the room.
+
+The filters of the link apply (the chair sends the link); next and previous with the
+buttons, the arrow keys, or PageDown/PageUp (a presenter's remote); the sidebar starts
+collapsed. The figures are the pages' own, from the same cached queries.
+"""
+
+import datetime as dt
+
+import streamlit as st
+
+from dashboard import charts, derived, queries, schedule_queries
+from dashboard.filters import current
+from dashboard.i18n import kinds_phrase, lang, number, t
+from dashboard.ui import chart, empty, funding_metrics
+
+SLIDES = ("funding", "gap", "semester", "enforcement", "progress")
+CHAIN = ("cases_investigated", "persons_arrested", "persons_prosecuted", "persons_convicted")
+
+st.set_page_config(initial_sidebar_state="collapsed", layout="wide")
+scope, display = current()
+cur = display.currency
+
+
+def move(step: int) -> None:
+    st.session_state["slide"] = (st.session_state.get("slide", 0) + step) % len(SLIDES)
+
+
+slide = SLIDES[st.session_state.get("slide", 0) % len(SLIDES)]
+back, forward, remote_back, remote_forward, where = st.columns([2, 2, 1, 1, 3])
+back.button(t("mt_previous"), icon=":material/arrow_back:", key="slide_back", shortcut="Left", on_click=move,
+            args=(-1,), width="stretch")
+forward.button(t("mt_next"), icon=":material/arrow_forward:", key="slide_next", shortcut="Right", on_click=move,
+               args=(1,), width="stretch", type="primary")
+remote_back.button("⇞", key="slide_page_up", shortcut="PageUp", on_click=move, args=(-1,), type="tertiary",
+                   help=t("mt_remote"))
+remote_forward.button("⇟", key="slide_page_down", shortcut="PageDown", on_click=move, args=(1,), type="tertiary",
+                      help=t("mt_remote"))
+where.caption(t("mt_where").format(n=SLIDES.index(slide) + 1, total=len(SLIDES)))
+
+view = derived.funding(scope, cur, display.usd_per_eur)
+if slide == "funding":
+    st.title(t("mt_funding"))
+    if view["empty"]:
+        empty()
+    else:
+        funding_metrics(view["totals"], cur)
+elif slide == "gap":
+    st.title(t("mt_gap"))
+    if view["empty"] or not view["totals"].costed:
+        empty(t("mt_nothing_costed"))
+    else:
+        chart(charts.estimated_vs_available(view["by_axis"], "axis", t("fu_by_axis"), cur), "meeting_gap", height=440)
+elif slide == "semester":
+    today = dt.date.today()
+    semester = f"{today.year}-S{1 if today.month <= 6 else 2}"
+    running = schedule_queries.per_semester(scope, cur, display.usd_per_eur)
+    now = running[running["semester"] == semester]
+    late = schedule_queries.late_counts(scope, today)
+    st.title(t("mt_semester").format(semester=semester))
+    left, right = st.columns(2)
+    left.metric(t("mt_running"), kinds_phrase(dict(zip(now["plan_kind"], now["count"]))) or "0", border=True)
+    right.metric(t("mt_late"), kinds_phrase(late) or "0", border=True)
+elif slide == "enforcement":
+    st.title(t("mt_enforcement"))
+    figures = derived.labelled_figures(scope, CHAIN, lang())
+    if figures.empty:
+        empty(t("ov_no_enforcement"))
+    else:
+        chart(charts.bars(figures.head(24), "label", "value", t("en_chain"), t("count"), color="period_label"),
+              "meeting_enforcement", height=440)
+        st.caption(t("enf_caveat"))
+else:
+    st.title(t("mt_progress"))
+    status = queries.current_status(scope)
+    plan_rows = status[status["plan_kind"] == "plan"]
+    counts = plan_rows["status"].value_counts()
+    for column, key in zip(st.columns(5), ["completed", "in_progress", "planned", "not_started", "no_status"]):
+        column.metric(t(key), number(int(counts.get(key, 0))), border=True)
+    st.caption(t("mt_progress_note"))
