@@ -134,9 +134,20 @@ def coverage_heatmap(matrix: pd.DataFrame, title: str, counts: bool = False) -> 
 @cached
 def bars(frame: pd.DataFrame, x: str, y: str, title: str, y_title: str, color: str | None = None,
          colors: dict | None = None, barmode: str = "group", text: str = ",.0f",
-         categories: list | None = None, y_format: str | None = None) -> go.Figure:
+         categories: list | None = None, y_format: str | None = None, horizontal: bool = False) -> go.Figure:
     """Bars with their values written on them (`text`: a d3 format; `.3s` for 142k);
-    `categories` orders the x axis (time reads left to right)."""
+    `categories` orders the x axis (time reads left to right). `horizontal` lays the
+    categories down the side, for long labels, top to bottom in the frame's order."""
+    if horizontal:
+        figure = px.bar(frame, x=y, y=x, color=color, barmode=barmode, text_auto=text, orientation="h",
+                        color_discrete_map=colors or {}, color_discrete_sequence=px.colors.qualitative.Safe)
+        figure.update_traces(textangle=0)
+        order = list(dict.fromkeys(frame[x]))
+        lines = max((str(label).count("<br>") + 1 for label in order), default=1)  # wrapped labels need room
+        figure.update_layout(title=title, xaxis_title=y_title, yaxis_title=None, legend_title_text=None,
+                             height=max(360, max(56, 19 * lines + 12) * len(order) + 160))
+        figure.update_yaxes(type="category", categoryorder="array", categoryarray=order, autorange="reversed")
+        return figure
     figure = px.bar(frame, x=x, y=y, color=color, barmode=barmode, text_auto=text,
                     color_discrete_map=colors or {}, color_discrete_sequence=px.colors.qualitative.Safe)
     figure.update_traces(textangle=0)
@@ -172,11 +183,4 @@ def stacked_rows(frame: pd.DataFrame, label: str, value: str, color: str, title:
     figure.update_layout(title=title, xaxis_title=value_title, yaxis_title=None, legend_title_text=None,
                          height=max(380, row_height * len(order) + 160))
     figure.update_yaxes(type="category", categoryorder="array", categoryarray=order, autorange="reversed")
-    return figure
-
-
-@cached
-def trend(frame: pd.DataFrame, title: str) -> go.Figure:
-    figure = px.line(frame, x="period_end", y="value", color="label", markers=True)
-    figure.update_layout(title=title, yaxis_title=t("count"), xaxis_title=t("period"), legend_title_text=None)
     return figure

@@ -86,11 +86,6 @@ def restore_version(grant: Grant, version: int) -> FileReport:
     return report
 
 
-def version_countries(version: int) -> list[str]:
-    with database().cursor() as cursor:
-        return loaders.store.version_countries(cursor, version)
-
-
 def original_file(grant: Grant, version: int):
     """(file name, a callable giving the bytes) of a version the grant covers, else None.
     The bytes are read, and the download recorded, only when the button is clicked."""

@@ -45,7 +45,7 @@ ACTION_COLUMNS = ("a.country, a.plan, a.plan_kind, a.axis, a.effect, a.action_co
                   "a.funding_source, a.\"row\"")
 
 
-def _sql(listing: Listing) -> tuple[str, list, str, tuple[str, ...]]:
+def sql_of(listing: Listing) -> tuple[str, list, str, tuple[str, ...]]:
     """(body, params, order, searched columns) of a listing."""
     scope = listing.scope
     kind = listing.kind
@@ -68,14 +68,15 @@ def _sql(listing: Listing) -> tuple[str, list, str, tuple[str, ...]]:
                 f"i.source, i.organisation, i.comment FROM indicator_values i WHERE {country} AND {years}")
         return body, params + year_params, "country, period_start, indicator, source, sex, age_group", (
             "indicator", "source", "organisation", "comment")
-    if kind in ("latest_status", "no_status"):
+    if kind in ("status", "latest_status", "no_status"):
+        # The year filter picks the statuses reported in those years, not the actions' schedule.
         where, params = scope.action_where("a", years=False)
         years, year_params = scope.year_overlap("s.as_of", "s.as_of")
-        reported = "l.status IS NOT NULL" if kind == "latest_status" else "l.status IS NULL"
+        reported = {"status": "TRUE", "latest_status": "l.status IS NOT NULL", "no_status": "l.status IS NULL"}[kind]
         body = f"""
             WITH latest AS (SELECT * FROM action_status s WHERE {years}
                 QUALIFY row_number() OVER (PARTITION BY country, plan, action_code ORDER BY as_of DESC, version DESC) = 1)
-            SELECT a.country, a.plan, a.plan_kind, a.action_code, a.action, a.lead, a."row",
+            SELECT a.country, a.plan, a.plan_kind, a.axis_code, a.axis, a.action_code, a.action, a.lead, a."row",
                    coalesce(l.status, 'no_status') AS status, l.as_of, l.comment, l.source
             FROM actions a LEFT JOIN latest l USING (country, plan, action_code) WHERE {where} AND {reported}"""
         return body, year_params + params, "country, plan, \"row\"", ("action", "action_code", "lead", "comment")
@@ -133,14 +134,14 @@ def _search(columns: tuple[str, ...], search: str) -> tuple[str, list]:
 
 @st.cache_data(**CACHE)
 def count(listing: Listing, search: str = "") -> int:
-    body, params, _, columns = _sql(listing)
+    body, params, _, columns = sql_of(listing)
     condition, search_params = _search(columns, search)
     return int(frame(f"SELECT count(*) AS n FROM ({body}) t WHERE {condition}", params + search_params)["n"].iloc[0])
 
 
 @st.cache_data(**CACHE)
 def page(listing: Listing, search: str = "", offset: int = 0, limit: int = 100) -> pd.DataFrame:
-    body, params, order, columns = _sql(listing)
+    body, params, order, columns = sql_of(listing)
     condition, search_params = _search(columns, search)
     return frame(f"SELECT * FROM ({body}) t WHERE {condition} ORDER BY {order} LIMIT ? OFFSET ?",
                  params + search_params + [int(limit), int(offset)])
@@ -149,7 +150,7 @@ def page(listing: Listing, search: str = "", offset: int = 0, limit: int = 100) 
 def everything(listing: Listing, search: str = "", limit: int | None = None) -> tuple[pd.DataFrame, bool]:
     """The whole listing for an export (not cached: read when a button is clicked), at
     most `limit` rows, and whether the limit cut it."""
-    body, params, order, columns = _sql(listing)
+    body, params, order, columns = sql_of(listing)
     condition, search_params = _search(columns, search)
     sql = f"SELECT * FROM ({body}) t WHERE {condition} ORDER BY {order}"
     if limit is None:

@@ -95,13 +95,6 @@ def funding_breakdown(actions: pd.DataFrame, dimension: str) -> pd.DataFrame:
     return grouped.join(counts, on=dimension).sort_values("gap", ascending=False, na_position="last")
 
 
-def cost_per_semester(scheduled: pd.DataFrame) -> pd.DataFrame:
-    """Each costed action's cost spread equally over the semesters it is scheduled in."""
-    costed = scheduled[scheduled["cost_status"] == "costed"].copy()
-    costed["share"] = costed["estimated_cost"] / costed["semesters_total"]
-    return costed.groupby("semester", as_index=False)["share"].sum()
-
-
 def runs(semesters: list[str]) -> list[tuple[str, str]]:
     """Consecutive semesters -> (first, last) runs: 2021-S1..2021-S2, then 2023-S1."""
     def index(s: str) -> int:

@@ -123,21 +123,10 @@ def unallocated_funds(scope: Scope) -> pd.DataFrame:
 @st.cache_data(**CACHE)
 def current_status(scope: Scope) -> pd.DataFrame:
     """Every action in scope with its latest status ('no_status' when none was reported)."""
-    # The year filter picks the statuses reported in those years, not the actions' schedule.
-    where, params = scope.action_where("a", years=False)
-    year_cond, year_params = scope.year_overlap("s.as_of", "s.as_of")
-    return frame(f"""
-        WITH latest AS (
-            SELECT * FROM action_status s WHERE {year_cond}
-            QUALIFY row_number() OVER (PARTITION BY country, plan, action_code ORDER BY as_of DESC, version DESC) = 1)
-        SELECT a.country, a.plan, a.axis_code, a.axis, a.action_code, a.action, a.lead, a.plan_kind,
-               coalesce(l.status, 'no_status') AS status, l.as_of, l.comment, l.source
-        FROM actions a LEFT JOIN latest l USING (country, plan, action_code)
-        WHERE {where}
-        ORDER BY a.country, a.plan, a."row" """, year_params + params)
+    from .listings import Listing, sql_of
 
-
-# --- indicators -------------------------------------------------------------------------
+    body, params, order, _ = sql_of(Listing("status", scope))
+    return frame(f"SELECT * FROM ({body}) t ORDER BY {order}", params)
 
 @st.cache_data(**CACHE)
 def stated_figures(scope: Scope, indicators: tuple[str, ...] = (), latest: bool = False) -> pd.DataFrame:

@@ -87,9 +87,9 @@ def per_semester(scope: Scope, currency: str, usd_per_eur: float) -> pd.DataFram
 @st.cache_data(**CACHE)
 def late_counts(scope: Scope, as_of: dt.date) -> dict[str, int]:
     """Late actions per plan kind (planned to end before `as_of`, not reported completed)."""
-    from .listings import Listing, _sql
+    from .listings import Listing, sql_of
 
-    body, params, _, _ = _sql(Listing("late_actions", scope, as_of=as_of))
+    body, params, _, _ = sql_of(Listing("late_actions", scope, as_of=as_of))
     rows = frame(f"SELECT plan_kind, count(*) AS n FROM ({body}) t GROUP BY 1", params)
     return {r.plan_kind: int(r.n) for r in rows.itertuples()}
 

@@ -78,9 +78,9 @@ def countries_side_by_side(scope: Scope, as_of: dt.date) -> pd.DataFrame:
                count(*) FILTER (WHERE a.plan_kind = 'plan' AND a.cost_status = 'to_be_defined') AS not_costed,
                count(*) FILTER (WHERE a.plan_kind = 'plan' AND len(a.semesters) > 0) AS scheduled
         FROM actions a WHERE {where} GROUP BY 1""", params)
-    from .listings import Listing, _sql
+    from .listings import Listing, sql_of
 
-    body, late_params, _, _ = _sql(Listing("late_actions", scope, as_of=as_of))
+    body, late_params, _, _ = sql_of(Listing("late_actions", scope, as_of=as_of))
     late = frame(f"SELECT country, count(*) FILTER (WHERE plan_kind = 'plan') AS late FROM ({body}) t GROUP BY 1",
                  late_params)
     stages = queries.stated_figures(scope, CHAIN, latest=True)

@@ -44,12 +44,13 @@ WORDS = {
            "not_started": "Non exécutée", "planned": "Planifiée", "in_progress": "En cours", "completed": "Achevée",
            "F": "F", "M": "M", "total": "Total", "children": "enfants", "adults": "adultes", "all": "",
            "short": "court terme", "medium_term": "moyen terme", "long": "long terme", "to_be_defined": "A définir",
-           "pooled": "Action à cumuler avec l'action {codes}"},
+           "pooled": "Action à cumuler avec l'action {codes}",
+           "pooled_many": "Action à cumuler avec les actions {codes}", "and": "et"},
     "en": {"high": "high", "medium": "medium", "low": "low", "plan": "Plan", "compact": "Compact",
            "not_started": "not started", "planned": "planned", "in_progress": "in progress", "completed": "completed",
            "F": "F", "M": "M", "total": "Total", "children": "children", "adults": "adults", "all": "",
            "short": "short", "medium_term": "medium", "long": "long", "to_be_defined": "to be defined",
-           "pooled": "pooled with {codes}"},
+           "pooled": "pooled with {codes}", "pooled_many": "pooled with {codes}", "and": "and"},
 }
 HEADER_FILL = PatternFill("solid", fgColor="DCE6F1")
 EXAMPLE_FILL = PatternFill("solid", fgColor="FFF4CE")
@@ -258,8 +259,7 @@ def _cost_cell(row: dict, words: dict):
     if row["cost_status"] == "pooled":
         codes = row["pooled_with"] or []
         if len(codes) > 1:
-            joined = ", ".join(codes[:-1]) + (" et " if words is WORDS["fr"] else " and ") + codes[-1]
-            return words["pooled"].replace("l'action {codes}", "les actions {codes}").format(codes=joined)
+            return words["pooled_many"].format(codes=f"{', '.join(codes[:-1])} {words['and']} {codes[-1]}")
         return words["pooled"].format(codes=codes[0] if codes else "")
     return _amount(row["estimated_cost"])
 

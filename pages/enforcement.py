@@ -38,7 +38,8 @@ def side_by_side(keys: list[str], title: str, name: str) -> None:
     if len(rows) > MOST_BARS:
         st.caption(t("en_bars_hidden").format(shown=MOST_BARS, total=len(rows)))
         rows = rows.head(MOST_BARS)
-    chart(charts.bars(rows, "label", "value", title, t("count"), color="period_label"), name)
+    # Long labels (indicator and source) read across, down the side.
+    chart(charts.bars(rows, "label", "value", title, t("count"), color="period_label", horizontal=True), name)
 
 
 st.subheader(t("en_chain"))

@@ -52,6 +52,7 @@ def draw(marks: pd.DataFrame, level: str, name: str, title: str) -> None:
                        today=dt.date.today()), name)
     matrix = marks.assign(label=[label(r, level, several_plans) for r in marks.itertuples()]).pivot_table(
         index="label", columns="semester", values="actions", aggfunc="sum", sort=False).fillna(0)
+    matrix = matrix[sorted(matrix.columns)]  # semesters left to right in time
     chart(charts.coverage_heatmap(matrix if level != "action" else matrix.clip(upper=1), t("sc_heatmap"),
                                   counts=level != "action"), f"{name}_heatmap")
 

@@ -16,7 +16,6 @@ from dashboard.ui import chart, empty, ignored_filters
 INDICATORS = ("cases_investigated", "persons_arrested", "persons_prosecuted", "persons_convicted",
               "victims_identified", "victims_assisted", "victims_rescued", "victims_returned",
               "victims_reintegrated", "children_withdrawn")
-STATUS_ORDER = ["completed", "in_progress", "planned", "not_started"]
 
 scope, _ = current()
 st.title(t("page_trends"))

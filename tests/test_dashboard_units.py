@@ -54,13 +54,21 @@ def test_a_group_with_nothing_costed_has_no_amount_not_zero():
 
 
 def test_semester_runs_and_cost_spreading():
+    from dashboard import schedule_queries
+    from dashboard.db import frame
+
     assert metrics.runs(["2021-S2", "2021-S1", "2023-S1", "2022-S1"]) == [
         ("2021-S1", "2022-S1"), ("2023-S1", "2023-S1")]
-    scheduled = pd.DataFrame({"cost_status": ["costed"] * 3 + ["to_be_defined"],
-                              "estimated_cost": [30.0, 30.0, 30.0, None], "semesters_total": [3, 3, 3, 1],
-                              "semester": ["2021-S1", "2021-S2", "2022-S1", "2021-S1"]})
-    spread = metrics.cost_per_semester(scheduled)
-    assert spread.set_index("semester")["share"].to_dict() == {"2021-S1": 10.0, "2021-S2": 10.0, "2022-S1": 10.0}
+    scope = Scope(countries=("CM",))
+    spread = schedule_queries.per_semester(scope, "USD", 0.0).groupby("semester")["share"].sum()
+    costed = frame("SELECT CAST(estimated_cost AS DOUBLE) AS estimated_cost, semesters FROM actions "
+                   "WHERE country = 'CM' AND cost_status = 'costed' AND len(semesters) > 0")
+    expected = {}
+    for cost, semesters in zip(costed["estimated_cost"], costed["semesters"]):
+        for semester in semesters:  # each cost divided equally among its semesters
+            expected[semester] = expected.get(semester, 0.0) + cost / len(semesters)
+    assert spread.round(6).to_dict() == {k: round(v, 6) for k, v in expected.items()}
+    assert round(spread.sum()) == round(costed["estimated_cost"].sum())
 
 
 def test_sex_split_shows_the_part_not_disaggregated():
