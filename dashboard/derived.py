@@ -67,3 +67,21 @@ def labelled_figures(scope: Scope, indicators: tuple[str, ...], language: str) -
             label=[charts.wrap(indicator(i) if n == 1 else f"{indicator(i)} · {metrics.short_source(src)}", 34,
                                lines=8) for i, n, src in zip(figures["indicator"], figures["figures"],
                                                              figures["source"])])
+
+
+DOCUMENTS_NAMED = 3  # past that, "and n more": the line stays one line
+
+
+def provenance_text(scope: Scope, kind: str, language: str, escape=str) -> str:
+    """One line naming the source documents behind a chart and the date of its data
+    (`kind`: plans, indicators or status), in `language`; `escape` makes the documents'
+    names (workbook text) safe where the line goes."""
+    from .i18n import date, number, t
+
+    documents, as_of = queries.provenance(scope, kind)
+    if not documents:
+        return t("source_none", language)
+    named = " ; ".join(escape(d) for d in documents[:DOCUMENTS_NAMED])
+    if len(documents) > DOCUMENTS_NAMED:
+        named += t("source_more", language).format(n=number(len(documents) - DOCUMENTS_NAMED, language))
+    return t(f"source_line_{kind}", language).format(documents=named, date=date(as_of, language))

@@ -117,6 +117,14 @@ def semester_end(semester: str) -> pd.Timestamp:
     return pd.Timestamp(int(semester[:4]) + (1 if semester.endswith("2") else 0), 7 if semester.endswith("1") else 1, 1)
 
 
+def source_document(source: str | None) -> str:
+    """The document a source cites, without the place in it (`Questionnaire annuel ...
+    (seed 001), Q15, 4e puce` -> `Questionnaire annuel ... (seed 001)`)."""
+    if not source:
+        return ""
+    return source.split("), ", 1)[0] + ")" if "), " in source else source
+
+
 def short_source(source: str | None) -> str:
     """The part of a source that tells counts of one document apart: what follows the
     document's name (`..., Q15 (traite des personnes), 4e puce` -> `Q15 (...), 4e puce`)."""

@@ -118,6 +118,38 @@ def unallocated_funds(scope: Scope) -> pd.DataFrame:
 
 # --- schedule -------------------------------------------------------------------------
 
+# --- provenance -----------------------------------------------------------------
+
+@st.cache_data(**CACHE)
+def provenance(scope: Scope, kind: str) -> tuple[tuple[str, ...], object]:
+    """(source documents, date of the data) behind a chart: for `plans` the documents the
+    actions in scope cite and the day their current version was loaded; for `indicators`
+    the reports of the counts in scope and the end of their latest period; for `status`
+    the reports of the statuses and their latest date."""
+    if kind == "plans":
+        where, params = scope.action_where("a")
+        sql = f"""SELECT list(DISTINCT a.source) AS sources, max(CAST(p.loaded_at AS DATE)) AS as_of
+                  FROM actions a JOIN plans p USING (country, plan) WHERE {where}"""
+    elif kind == "indicators":
+        where, params = scope.country_where("i")
+        years, year_params = scope.year_overlap("i.period_start", "i.period_end")
+        sql, params = (f"""SELECT list(DISTINCT i.source) AS sources, max(i.period_end) AS as_of
+                           FROM indicator_values i WHERE {where} AND {years}""", params + year_params)
+    elif kind == "status":
+        where, params = scope.action_where("a", years=False)
+        sql = f"""SELECT list(DISTINCT s.source) AS sources, max(s.as_of) AS as_of
+                  FROM action_status s JOIN actions a USING (country, plan, action_code) WHERE {where}"""
+    else:
+        raise ValueError(kind)
+    from .metrics import source_document
+
+    row = frame(sql, params).iloc[0]
+    sources = row["sources"] if row["sources"] is not None else []
+    documents = tuple(sorted({source_document(s) for s in sources if isinstance(s, str) and s}))
+    as_of = row["as_of"]
+    return documents, (None if pd.isna(as_of) else pd.Timestamp(as_of).date())
+
+
 # --- status ---------------------------------------------------------------------------
 
 @st.cache_data(**CACHE)

@@ -39,6 +39,28 @@ def sizes(scope: Scope) -> dict[str, int]:
 
 
 @st.cache_data(**CACHE)
+def scheduled_plans(scope: Scope) -> pd.DataFrame:
+    """Plans in scope with semester data: scheduled actions, and how many different
+    schedules they have (a plan whose actions all share one span has 1)."""
+    where, params = scope.action_where("a")
+    return frame(f"""SELECT country, plan, count(*) AS actions, count(DISTINCT semesters) AS schedules
+                     FROM actions a WHERE {where} AND len(a.semesters) > 0
+                     GROUP BY country, plan ORDER BY country, plan""", params)
+
+
+def opening_plan(scope: Scope, plans: pd.DataFrame) -> int | None:
+    """The row of `plans` the schedule opens on: the first plan chosen in the filters
+    that has semester data, else the one with the most different schedules."""
+    if plans.empty:
+        return None
+    for chosen in scope.plans:
+        rows = plans.index[plans["plan"] == chosen]
+        if len(rows):
+            return int(rows[0])
+    return int(plans["schedules"].idxmax())
+
+
+@st.cache_data(**CACHE)
 def marks(scope: Scope, level: str, limit: int, axis: str | None = None, effect: str | None = None) -> pd.DataFrame:
     """One row per group (action, effect or axis) and semester it runs in, with how many
     of its actions run then (`actions`) and how many it has (`size`); the first `limit`

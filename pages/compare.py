@@ -52,7 +52,8 @@ for column, (key, title) in zip(columns, measures.items()):
         if reported.empty:
             empty(t("cp_none").format(what=title))
         else:
-            chart(charts.bars(reported, "country", key, title, title, text=".1%", y_format=".0%"), f"compare_{key}")
+            chart(charts.bars(reported, "country", key, title, title, text=".1%", y_format=".0%"), f"compare_{key}",
+                  (scope, "plans"))
         missing = data[data[key].isna()]["country"].tolist()
         if missing:
             st.caption(t("cp_missing").format(countries=", ".join(missing)))
@@ -60,4 +61,5 @@ for key in STAGES:
     data = rows[["country", key, f"{key}_figures"]].assign(country=rows["country"].map(country_name))
     reported = data[data[key].notna()]
     if not reported.empty and len(reported) > 1:
-        chart(charts.bars(reported, "country", key, t(f"ov_short_{key}"), t("count")), f"compare_{key}")
+        chart(charts.bars(reported, "country", key, t(f"ov_short_{key}"), t("count")), f"compare_{key}",
+              (scope, "indicators"))

@@ -39,7 +39,8 @@ def side_by_side(keys: list[str], title: str, name: str) -> None:
         st.caption(t("en_bars_hidden").format(shown=MOST_BARS, total=len(rows)))
         rows = rows.head(MOST_BARS)
     # Long labels (indicator and source) read across, down the side.
-    chart(charts.bars(rows, "label", "value", title, t("count"), color="period_label", horizontal=True), name)
+    chart(charts.bars(rows, "label", "value", title, t("count"), color="period_label", horizontal=True), name,
+          (scope, "indicators"))
 
 
 st.subheader(t("en_chain"))
@@ -64,7 +65,8 @@ else:
                       value_name="value")
     long = long[long["value"] > 0].assign(sex=lambda f: f["sex"].map(t))
     colors = {t(k): v for k, v in charts.SEX_COLORS.items()}
-    chart(charts.stacked_rows(long, "label", "value", "sex", t("en_by_sex"), t("count"), colors), "by_sex")
+    chart(charts.stacked_rows(long, "label", "value", "sex", t("en_by_sex"), t("count"), colors), "by_sex",
+          (scope, "indicators"))
     st.caption(t("en_sex_note"))
 
 st.subheader(t("en_sources"))

@@ -30,16 +30,16 @@ if not totals.costed:
     empty(t("fu_nothing_costed").format(rows=kinds_phrase(totals.rows)))
 else:
     # Every axis and effect in scope, costed or not: one with nothing costed reads "not costed", not 0.
-    chart(charts.estimated_vs_available(view["by_axis"], "axis", t("fu_by_axis"), cur), "funding_by_axis")
+    chart(charts.estimated_vs_available(view["by_axis"], "axis", t("fu_by_axis"), cur), "funding_by_axis", (scope, "plans"))
     effect_labels = view["effect_labels"]
     by_effect = view["by_effect"].assign(effect=view["by_effect"]["effect"].map(
         lambda e: effect_labels.get(e, e) if isinstance(e, str) else t("fu_no_effect")))
-    chart(charts.estimated_vs_available(by_effect, "effect", t("fu_by_effect"), cur), "funding_by_effect")
+    chart(charts.estimated_vs_available(by_effect, "effect", t("fu_by_effect"), cur), "funding_by_effect", (scope, "plans"))
     tree = view["tree"].assign(effect=view["tree"]["effect"].map(
         lambda e: effect_labels.get(e, e) if isinstance(e, str) else t("fu_no_effect")))
     if view["tree_total"] > len(tree):
         st.caption(t("fu_tree_cut").format(shown=number(len(tree)), total=number(view["tree_total"])))
-    chart(charts.gap_treemap(tree, t("fu_gap_tree"), cur), "funding_gap_breakdown")
+    chart(charts.gap_treemap(tree, t("fu_gap_tree"), cur), "funding_gap_breakdown", (scope, "plans"))
 
     st.subheader(t("fu_ranked"))
     # Figures before the long texts: they stay in view on a projector.

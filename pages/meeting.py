@@ -50,7 +50,8 @@ elif slide == "gap":
     if view["empty"] or not view["totals"].costed:
         empty(t("mt_nothing_costed"))
     else:
-        chart(charts.estimated_vs_available(view["by_axis"], "axis", t("fu_by_axis"), cur), "meeting_gap", height=440)
+        chart(charts.estimated_vs_available(view["by_axis"], "axis", t("fu_by_axis"), cur), "meeting_gap", (scope, "plans"),
+              height=440)
 elif slide == "semester":
     today = dt.date.today()
     semester = f"{today.year}-S{1 if today.month <= 6 else 2}"
@@ -68,7 +69,7 @@ elif slide == "enforcement":
         empty(t("ov_no_enforcement"))
     else:
         chart(charts.bars(figures.head(24), "label", "value", t("en_chain"), t("count"), color="period_label"),
-              "meeting_enforcement", height=440)
+              "meeting_enforcement", (scope, "indicators"), height=440)
         st.caption(t("enf_caveat"))
 else:
     st.title(t("mt_progress"))

@@ -35,7 +35,7 @@ by_axis = by_axis.sort_values("status", key=lambda s: s.map({t(k): i for i, k in
 colors = {t(k): v for k, v in charts.STATUS_COLORS.items()}
 plan_order = [charts.wrap(axis_labels.get(a, a), 50) for a in status["axis"].drop_duplicates()]
 chart(charts.stacked_rows(by_axis, "axis", "count", "status", t("pr_by_axis"), t("actions"), colors, plan_order, 60),
-      "status_by_axis")
+      "status_by_axis", (scope, "status"))
 
 st.subheader(t("pr_latest"))
 if not (status["status"] != "no_status").any():

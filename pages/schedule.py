@@ -6,12 +6,13 @@ saying how many rows are not drawn.
 """
 
 import datetime as dt
+from dataclasses import replace
 
 import pandas as pd
 import streamlit as st
 
 from dashboard import charts, metrics, schedule_queries
-from dashboard.filters import current
+from dashboard.filters import country_name, current
 from dashboard.i18n import date, kinds_phrase, number, t
 from dashboard.listings import Listing
 from dashboard.ui import chart, empty, localize, paged
@@ -49,19 +50,32 @@ def draw(marks: pd.DataFrame, level: str, name: str, title: str) -> None:
                          "end": metrics.semester_end(end), "semesters": f"{start} → {end}"})
     semesters = sorted(marks["semester"].unique())
     chart(charts.gantt(pd.DataFrame(bars), title, semesters, [metrics.semester_start(s) for s in semesters],
-                       today=dt.date.today()), name)
+                       today=dt.date.today()), name, (scope, "plans"))
     matrix = marks.assign(label=[label(r, level, several_plans) for r in marks.itertuples()]).pivot_table(
         index="label", columns="semester", values="actions", aggfunc="sum", sort=False).fillna(0)
     matrix = matrix[sorted(matrix.columns)]  # semesters left to right in time
     chart(charts.coverage_heatmap(matrix if level != "action" else matrix.clip(upper=1), t("sc_heatmap"),
-                                  counts=level != "action"), f"{name}_heatmap")
+                                  counts=level != "action"), f"{name}_heatmap", (scope, "plans"))
 
 
 if not size["actions"]:
     empty(t("sc_no_semesters"))
 else:
+    # Opens on one plan (the first chosen, or the one whose actions have the most
+    # different schedules), not on every plan's bars at once; "all plans" is one click away.
+    plans = schedule_queries.scheduled_plans(scope)
+    gantt_scope = scope
+    if len(plans) > 1:
+        choices = [None, *zip(plans["country"], plans["plan"])]
+        shown_plan = st.selectbox(t("sc_plan_shown"), choices,
+                                  index=schedule_queries.opening_plan(scope, plans) + 1,
+                                  format_func=lambda c: t("sc_all_plans") if c is None else
+                                  f"{country_name(c[0])} · {c[1]}")
+        if shown_plan is not None:
+            gantt_scope = replace(scope, countries=(shown_plan[0],), plans=(shown_plan[1],))
+            size = schedule_queries.sizes(gantt_scope)
     level = "action" if size["actions"] <= DETAIL else ("effect" if size["effects"] <= DETAIL else "axis")
-    marks = schedule_queries.marks(scope, level, DETAIL)
+    marks = schedule_queries.marks(gantt_scope, level, DETAIL)
     shown = marks[["country", "plan", "first_row"]].drop_duplicates().shape[0]
     total = size[{"action": "actions", "effect": "effects", "axis": "axes"}[level]]
     if level != "action":
@@ -80,7 +94,7 @@ else:
         if picked is not None:
             group = choices.iloc[picked]
             below = "action" if level == "effect" else "effect"
-            inner = schedule_queries.marks(scope, below, DETAIL, axis=group.axis,
+            inner = schedule_queries.marks(gantt_scope, below, DETAIL, axis=group.axis,
                                            effect=(group.effect if isinstance(group.effect, str) else "")
                                            if level == "effect" else None)
             draw(inner, below, "schedule_opened", label(group, level, several_plans))
@@ -92,10 +106,10 @@ else:
     left, right = st.columns(2)
     with left:
         chart(charts.bars(counts, "semester", "count", t("sc_running"), t("count"),
-                          color="plan_kind" if counts["plan_kind"].nunique() > 1 else None), "actions_per_semester")
+                          color="plan_kind" if counts["plan_kind"].nunique() > 1 else None), "actions_per_semester", (scope, "plans"))
     with right:
         chart(charts.bars(spread, "semester", "share", t("sc_cost"), f"{t('estimated')} ({display.currency})",
-                          text=".3s"), "cost_per_semester")
+                          text=".3s"), "cost_per_semester", (scope, "plans"))
     st.caption(t("sc_spread_rule"))
 
 st.subheader(t("sc_late"))
@@ -116,7 +130,7 @@ if not horizons.empty:
     st.subheader(t("sc_horizons"))
     st.caption(t("sc_horizons_note"))
     horizons["horizon"] = horizons["horizon"].map(lambda h: t("medium_term" if h == "medium" else h))
-    chart(charts.bars(horizons, "horizon", "count", t("sc_by_horizon"), t("actions"), color="plan"), "by_horizon")
+    chart(charts.bars(horizons, "horizon", "count", t("sc_by_horizon"), t("actions"), color="plan"), "by_horizon", (scope, "plans"))
     paged(Listing("horizon_only", scope), lambda rows: localize(
         rows, ["action_code", "horizon", "action", "partners", "plan"]), scope, "actions_by_horizon",
         t("sc_horizons"))

@@ -35,7 +35,8 @@ else:
                for c, i, src, n in zip(counts["country"], counts["indicator"], counts["source"], counts["figures"])])
     for key, rows in list(counts.groupby("indicator", sort=False))[:6]:
         order = list(dict.fromkeys(rows.sort_values("period_start")["when"]))
-        chart(charts.over_time(rows, "when", "value", "label", indicator(key), t("count"), order), f"trend_{key}")
+        chart(charts.over_time(rows, "when", "value", "label", indicator(key), t("count"), order), f"trend_{key}",
+              (scope, "indicators"))
 
 st.subheader(t("tr_statuses"))
 statuses = trend_queries.statuses_over_time(scope)
@@ -49,7 +50,7 @@ else:
         colors = {t(k): v for k, v in charts.STATUS_COLORS.items()}
         chart(charts.bars(rows, "when", "actions", f"{country_name(country)} · {plan}", t("actions"),
                           color="status", colors=colors, barmode="stack", categories=order),
-              f"statuses_{country}_{plan}"[:60])
+              f"statuses_{country}_{plan}"[:60], (scope, "status"))
 
 st.subheader(t("tr_coverage"))
 coverage = trend_queries.coverage_by_version(scope)
@@ -63,4 +64,4 @@ else:
         label=[f"{country_name(c)} · {p}" for c, p in zip(coverage["country"], coverage["plan"])])
     order = list(dict.fromkeys(coverage.sort_values("loaded_at")["when"]))
     chart(charts.over_time(coverage, "when", "coverage", "label", t("tr_coverage"), t("coverage"), order,
-                           percent=True), "coverage_by_version")
+                           percent=True), "coverage_by_version", (scope, "plans"))

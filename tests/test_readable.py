@@ -1,0 +1,90 @@
+"""What a projector and a handout need from every page: a source line under each chart,
+chart text no smaller than the body text, and a schedule that opens on one plan."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from tests.test_pages import PAGES, app, no_failure
+
+ROOT = Path(__file__).resolve().parent.parent
+CM_PLAN = "Plan d'action Alliance 8.7 2021-2025"
+CPC = "Partenariat CPC Côte d'Ivoire - États-Unis 2022-2027"
+
+
+def source_lines(at) -> list[str]:
+    """The source lines under the charts, as read (Markdown escapes removed)."""
+    shown = [re.sub(r"\\(.)", r"\1", c.value) for c in at.caption]
+    return [line for line in shown if line.startswith(("Source :", "Source:"))]
+
+
+@pytest.mark.parametrize("page", [p for p in PAGES if p not in ("pages/upload.py", "pages/versions.py")])
+def test_every_chart_has_a_source_line_and_body_sized_text(page):
+    at = app(page)
+    no_failure(at)
+    charts = at.get("plotly_chart")
+    assert len(source_lines(at)) == len(charts), page
+    body = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())["theme"]["baseFontSize"]
+    for chart in charts:
+        layout = json.loads(chart.proto.spec)["layout"]
+        assert layout["font"]["size"] >= body, page
+        # No part of a chart sets a smaller size of its own.
+        sizes = [v for k, v in _walk(layout) if k == "size" and isinstance(v, (int, float))]
+        assert min(sizes) >= body, (page, sizes)
+
+
+def _walk(node, key=None):
+    if isinstance(node, dict):
+        for k, v in node.items():
+            if k in ("margin", "grid"):
+                continue
+            yield from _walk(v, k)
+    elif isinstance(node, list):
+        for v in node:
+            yield from _walk(v, key)
+    else:
+        yield key, node
+
+
+def test_source_line_names_the_documents_and_the_date_of_the_data():
+    funding = app("pages/funding.py", country=["Cameroun / Cameroon"])
+    lines = source_lines(funding)
+    assert lines and all("Plan d'action Alliance 8.7 Cameroun 2021-2025 (seed 000)" in line for line in lines)
+    assert all("version chargée le" in line for line in lines)
+    enforcement = app(country=["Cameroun / Cameroon"])
+    enforcement.segmented_control(key="lang").set_value("en").run()
+    enforcement.switch_page("pages/enforcement.py").run()
+    lines = source_lines(enforcement)
+    assert lines and all("Questionnaire annuel Alliance 8.7 Cameroun, mai 2022 - avril 2023 (seed 001)" in line
+                         and "data up to 30 Apr 2023" in line for line in lines), lines
+
+
+def gantt_labels(at) -> set[str]:
+    gantt = json.loads(at.get("plotly_chart")[0].proto.spec)
+    return {str(y) for trace in gantt["data"] for y in trace.get("y", [])}
+
+
+def test_schedule_opens_on_the_plan_with_semester_data_not_on_identical_bars():
+    at = app("pages/schedule.py")
+    no_failure(at)
+    shown = at.selectbox[0]
+    assert shown.label == "Plan affiché" and shown.value == ("CM", CM_PLAN)
+    labels = gantt_labels(at)
+    assert any(label.startswith("1.1.1") for label in labels) and len(labels) == 30, labels
+    # Every plan is one choice away.
+    shown.set_value(None).run()
+    no_failure(at)
+    every_plan = gantt_labels(at)
+    assert any(label.startswith("CI · ") for label in every_plan) and any(
+        label.startswith("CM · ") for label in every_plan), every_plan
+
+
+def test_schedule_opens_on_the_first_plan_chosen():
+    at = app("pages/schedule.py", plan=[CPC, CM_PLAN])
+    no_failure(at)
+    assert at.selectbox[0].value == ("CI", CPC)
