@@ -18,6 +18,7 @@ from dashboard.listings import Listing
 from dashboard.ui import chart, empty, localize, paged
 
 DETAIL = 60  # the most bars a projector shows legibly
+EVERY_PLAN = ("*", "*")  # the schedule's plan choice "every plan in scope" (no plan is called that)
 
 scope, display = current()
 st.title(t("page_schedule"))
@@ -66,12 +67,12 @@ else:
     plans = schedule_queries.scheduled_plans(scope)
     gantt_scope = scope
     if len(plans) > 1:
-        choices = [None, *zip(plans["country"], plans["plan"])]
+        choices = [EVERY_PLAN, *zip(plans["country"], plans["plan"])]
         shown_plan = st.selectbox(t("sc_plan_shown"), choices,
                                   index=schedule_queries.opening_plan(scope, plans) + 1,
-                                  format_func=lambda c: t("sc_all_plans") if c is None else
+                                  format_func=lambda c: t("sc_all_plans") if c == EVERY_PLAN else
                                   f"{country_name(c[0])} · {c[1]}")
-        if shown_plan is not None:
+        if shown_plan != EVERY_PLAN:
             gantt_scope = replace(scope, countries=(shown_plan[0],), plans=(shown_plan[1],))
             size = schedule_queries.sizes(gantt_scope)
     level = "action" if size["actions"] <= DETAIL else ("effect" if size["effects"] <= DETAIL else "axis")
