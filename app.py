@@ -13,7 +13,7 @@ import time
 
 import streamlit as st
 
-from dashboard import access, account, db, runlog
+from dashboard import access, account, brief_panel, db, runlog
 from dashboard.filters import display_settings, language_switch, remember, sidebar_scope
 from dashboard.i18n import t
 from loaders.database import DatabaseBusy
@@ -40,6 +40,7 @@ try:
     display = display_settings()
     scope = sidebar_scope()
     remember(scope, display)
+    brief_panel.sidebar(scope, display)
 except DatabaseBusy:
     st.error(t("db_busy"), icon=":material/hourglass:")
     st.stop()

@@ -34,6 +34,26 @@ def cached(builder):
         return go.Figure(build(lang(), *args, **kwargs))
     return wrapper
 
+TEXT_SIZE = 17  # px: baseFontSize in .streamlit/config.toml, so no chart text is smaller than the body text
+
+
+def styled(figure: go.Figure, language: str, height: int | None = None) -> go.Figure:
+    """The figure as every page and the brief show it: text at the body size, title on
+    the left and legend on the right above the plot (so they never overlap; a builder
+    that placed its legend elsewhere keeps it), numbers in the language's separators."""
+    figure.update_layout(font={"size": TEXT_SIZE}, margin={"t": 90, "l": 10, "r": 10, "b": 10},
+                         title={"x": 0, "xanchor": "left", "y": 0.98, "yanchor": "top"},
+                         separators=",\u202f" if language == "fr" else ".,")
+    if figure.layout.legend.y is None:
+        figure.update_layout(legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1})
+    # Room for long axis labels however the figure is drawn (kaleido does not assume it).
+    figure.update_xaxes(automargin=True)
+    figure.update_yaxes(automargin=True)
+    if height:
+        figure.update_layout(height=height)
+    return figure
+
+
 ESTIMATED, AVAILABLE, GAP = "#9DB4D3", "#1F5AA6", "#D9822B"
 STATUS_COLORS = {"completed": "#2E8B57", "in_progress": "#1F5AA6", "planned": "#9DB4D3",
                  "not_started": "#D9822B", "no_status": "#B0B0B0"}

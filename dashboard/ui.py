@@ -19,13 +19,12 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from . import derived, queries
+from . import charts, derived, queries
 from .filters import FILTER_FIELDS, country_name, describe
 from .i18n import date, kinds_phrase, lang, moment, money, money_card, number, percent, speaking, t
 from .safe import cell, md
 from .scope import Scope
 
-CHART_TEXT = 17  # px: baseFontSize in .streamlit/config.toml, so no chart text is smaller than the body text
 
 
 def empty(message: str | None = None) -> None:
@@ -288,15 +287,7 @@ def chart(figure: go.Figure, name: str, source: tuple[Scope, str], height: int |
     """The figure, styled for a projector, and under it one line naming its source
     documents and the date of its data (`source`: the scope, and plans, indicators or
     status)."""
-    # Title on the left, legend on the right above the plot, so they never overlap;
-    # a builder that placed its legend elsewhere (the Gantt, below) keeps its place.
-    figure.update_layout(font={"size": CHART_TEXT}, margin={"t": 90, "l": 10, "r": 10, "b": 10},
-                         title={"x": 0, "xanchor": "left", "y": 0.98, "yanchor": "top"},
-                         separators=",\u202f" if lang() == "fr" else ".,")
-    if figure.layout.legend.y is None:
-        figure.update_layout(legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1})
-    if height:
-        figure.update_layout(height=height)
+    charts.styled(figure, lang(), height)
     st.plotly_chart(figure, config={
         "displaylogo": False,
         "toImageButtonOptions": {"format": "png", "filename": name, "scale": 2},

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from dashboard import charts, queries
+from dashboard import figures, queries
 from dashboard.filters import current
-from dashboard.i18n import kinds_phrase, number, t
+from dashboard.i18n import kinds_phrase, lang, number, t
 from dashboard import listings
 from dashboard.listings import Listing
 from dashboard.ui import chart, empty, localize, paged
@@ -27,15 +27,8 @@ for kind, rows in status.groupby("plan_kind", sort=False):
     for column, key in zip(st.columns(len(ORDER)), ORDER):
         column.metric(t(key) + suffix, number(int(counts.get(key, 0))), border=True)
 
-axis_labels = queries.axis_labels()
-by_axis = status.groupby(["axis", "status"], as_index=False, sort=False).size().rename(columns={"size": "count"})
-by_axis = by_axis.assign(axis=by_axis["axis"].map(lambda a: charts.wrap(axis_labels.get(a, a), 50)),
-                         status=by_axis["status"].map(t))
-by_axis = by_axis.sort_values("status", key=lambda s: s.map({t(k): i for i, k in enumerate(ORDER)}))
-colors = {t(k): v for k, v in charts.STATUS_COLORS.items()}
-plan_order = [charts.wrap(axis_labels.get(a, a), 50) for a in status["axis"].drop_duplicates()]
-chart(charts.stacked_rows(by_axis, "axis", "count", "status", t("pr_by_axis"), t("actions"), colors, plan_order, 60),
-      "status_by_axis", (scope, "status"))
+for number_, figure in enumerate(figures.progress_by_plan(scope, lang())):
+    chart(figure, f"status_by_axis_{number_}" if number_ else "status_by_axis", (scope, "status"))
 
 st.subheader(t("pr_latest"))
 if not (status["status"] != "no_status").any():

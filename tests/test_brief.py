@@ -1,0 +1,182 @@
+"""The country brief: PDF and PowerPoint, from the button's code and the command line.
+
+The PDF is read back with poppler's pdftotext and pdftoppm, the deck with python-pptx;
+both must carry Cameroon's four funding figures as the pages show them, the
+enforcement caveat, and one picture per chart. Workbook text never becomes markup.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+from dashboard import brief
+from dashboard.brief.content import Brief, Section, Table, gather
+from dashboard.i18n import t
+from dashboard.scope import Scope
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTIFACTS = ROOT / "tests" / "artifacts" / "brief"
+CAMEROON = Scope(countries=("CM",))
+FIGURES = {"fr": ["560 000", "25 000", "535 000", "4,5 %"], "en": ["US$560,000", "US$25,000", "US$535,000", "4.5%"]}
+
+
+def words(text: str) -> str:
+    """Text with every kind of space as one plain space (the PDF's line breaks too)."""
+    return re.sub(r"\s+", " ", text)
+
+
+def pdf_text(path: Path) -> str:
+    return words(subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                                check=True).stdout)
+
+
+@pytest.fixture(scope="module")
+def made(tmp_path_factory) -> dict[tuple[str, str], Path]:
+    """Cameroon's brief in both languages and both formats, made once."""
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    out = {}
+    for language in ("fr", "en"):
+        for fmt in ("pdf", "pptx"):
+            steps = []
+            data = brief.make(CAMEROON, "USD", 1.08, language, fmt, lambda step, detail: steps.append(step))
+            assert steps[0] == "figures" and steps[-1] == "document" and "charts" in steps
+            path = ARTIFACTS / f"cameroon-{language}.{fmt}"
+            path.write_bytes(data)
+            out[language, fmt] = path
+    return out
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_pdf_carries_the_funding_figures_and_the_caveat(made, language):
+    text = pdf_text(made[language, "pdf"])
+    for figure in FIGURES[language]:
+        assert figure in text, (figure, language)
+    assert words(t("enf_caveat", language)) in text
+    assert "Cameroun" in text if language == "fr" else "Cameroon" in text
+    # The ten largest gaps, first of all 3.2.2's 100 000.
+    assert "3.2.2" in text and ("100 000" in text if language == "fr" else "US$100,000" in text)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_pdf_pages_render_to_images(made, language, tmp_path):
+    subprocess.run(["pdftoppm", "-r", "40", "-png", str(made[language, "pdf"]), str(tmp_path / "page")],
+                   check=True)
+    pages = sorted(tmp_path.glob("page-*.png"))
+    assert 2 <= len(pages) <= 6, "a few A4 pages"
+    from PIL import Image
+
+    for page in pages:
+        image = Image.open(page).convert("L")
+        assert image.width < image.height, "portrait A4"
+        assert image.getextrema()[0] < 100, f"{page.name} has dark text on it"
+
+
+def deck_texts(path: Path) -> str:
+    texts = []
+    for slide in Presentation(str(path)).slides:
+        for shape in slide.shapes:
+            if shape.has_text_frame:
+                texts.append(shape.text_frame.text)
+            if shape.has_table:
+                texts += [cell.text for row in shape.table.rows for cell in row.cells]
+    return words(" ".join(texts))
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_deck_has_the_same_figures_and_one_picture_per_chart(made, language):
+    text = deck_texts(made[language, "pptx"])
+    for figure in FIGURES[language]:
+        assert figure in text, (figure, language)
+    assert words(t("enf_caveat", language)) in text
+    content = gather(CAMEROON, "USD", 1.08, language)
+    charts = sum(len(section.charts) for section in content.sections)
+    pictures = [shape for slide in Presentation(str(made[language, "pptx"])).slides for shape in slide.shapes
+                if shape.shape_type == 13]  # MSO_SHAPE_TYPE.PICTURE
+    assert charts >= 2 and len(pictures) == charts
+
+
+def test_not_costed_plan_reads_to_be_defined_never_zero():
+    content = gather(Scope(countries=("CI",), plans=("Feuille de route de la Task force Alliance 8.7 (2021)",)),
+                     "USD", 1.08, "fr")
+    funding = content.sections[0]
+    assert [value for _, value in funding.cards] == ["À définir"] * 4
+    assert any("23 actions" in line for line in funding.lines)
+
+
+def test_workbook_text_never_becomes_markup_or_a_link():
+    hostile = '<img src=x onerror=alert(1)> =HYPERLINK("http://evil.example","x") \x0b'
+    content = Brief("fr", "Note", hostile, [hostile], [Section(hostile, cards=[(hostile, hostile)], lines=[hostile],
+                                                                 tables=[Table([hostile], [[hostile]])],
+                                                                 notes=[hostile])])
+    from dashboard.brief import deck, pdf
+
+    page = pdf.html_of(content, [])
+    assert "<img src=x" not in page and "&lt;img src=x onerror=alert(1)&gt;" in page
+    data = deck.write(content, [])
+    path = Path(os.environ["DASHBOARD_DB"]).parent / "hostile.pptx"
+    path.write_bytes(data)
+    presentation = Presentation(str(path))
+    for slide in presentation.slides:
+        for shape in slide.shapes:
+            frames = [shape.text_frame] if shape.has_text_frame else (
+                [c.text_frame for r in shape.table.rows for c in r.cells] if shape.has_table else [])
+            for frame in frames:
+                for paragraph in frame.paragraphs:
+                    for run in paragraph.runs:
+                        assert run.hyperlink.address is None
+    assert "=HYPERLINK" in deck_texts(path)  # shown as typed, as text
+
+
+def test_command_line_writes_the_format_of_the_extension(tmp_path):
+    for name in ("brief.pdf", "brief.pptx"):
+        done = subprocess.run([sys.executable, "-m", "dashboard.brief", "--country", "CM", "--lang", "en",
+                               "-o", str(tmp_path / name)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        assert "Traceback" not in done.stderr
+    assert (tmp_path / "brief.pdf").read_bytes().startswith(b"%PDF")
+    assert "US$560,000" in pdf_text(tmp_path / "brief.pdf")
+    assert "US$560,000" in deck_texts(tmp_path / "brief.pptx")
+
+
+@pytest.mark.parametrize("arguments, sentence", [
+    (["--country", "XX", "-o", "x.pdf"], "no data for XX"),
+    (["--country", "CM", "--plan", "Nope", "-o", "x.pdf"], "no plan named Nope"),
+    (["--country", "CM", "-o", "x.docx"], "must end in .pdf or .pptx"),
+])
+def test_command_line_wrong_input_gets_one_sentence(arguments, sentence, tmp_path):
+    done = subprocess.run([sys.executable, "-m", "dashboard.brief", *arguments], cwd=tmp_path, capture_output=True,
+                          text=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 2 and sentence in done.stderr and "Traceback" not in done.stderr
+    assert not list(tmp_path.glob("x.*"))
+
+
+def test_plan_option_narrows_the_brief(tmp_path):
+    roadmap = "Feuille de route de la Task force Alliance 8.7 (2021)"
+    done = subprocess.run([sys.executable, "-m", "dashboard.brief", "--country", "CI", "--plan", roadmap,
+                           "-o", str(tmp_path / "ci.pdf")], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    text = pdf_text(tmp_path / "ci.pdf")
+    assert roadmap in text and "Partenariat CPC" not in text
+
+
+def test_sidebar_button_makes_the_brief_of_the_view():
+    from tests.test_pages import app, no_failure
+
+    at = app("pages/funding.py", country=["Cameroun / Cameroon"])
+    assert not at.get("download_button") or all(b.proto.id != "brief_download" for b in at.get("download_button"))
+    at.button(key="brief_make").click().run()
+    no_failure(at)
+    (wanted, data, name), = [at.session_state["_brief"]]
+    assert data.startswith(b"%PDF") and name.startswith("note-pays-CM-") and name.endswith(".pdf")
+    assert wanted[0] == CAMEROON
+    assert any("brief_download" in b.proto.id for b in at.get("download_button"))
+    # Another view is another brief: the one made is not offered for it.
+    at.multiselect(key="country").set_value(["CI"]).run()
+    assert not any("brief_download" in b.proto.id for b in at.get("download_button"))
