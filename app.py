@@ -20,7 +20,7 @@ from loaders.database import DatabaseBusy
 
 started = time.perf_counter()
 st.set_page_config(page_title="Cible 8.7 / Target 8.7", page_icon="assets/logo.svg", layout="wide",
-                   initial_sidebar_state="expanded")
+                   initial_sidebar_state="auto")  # open on a desk or a projector, closed on a phone
 st.logo("assets/logo.svg")
 language_switch()
 

@@ -46,9 +46,19 @@ def styled(figure: go.Figure, language: str, height: int | None = None) -> go.Fi
                          separators=",\u202f" if language == "fr" else ".,")
     if figure.layout.legend.y is None:
         figure.update_layout(legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1})
-    # Room for long axis labels however the figure is drawn (kaleido does not assume it).
-    figure.update_xaxes(automargin=True)
-    figure.update_yaxes(automargin=True)
+    # Room for long axis labels however the figure is drawn (kaleido does not assume it),
+    # and every text at the body size: Streamlit's chart theme sets ticks, legends and
+    # axis titles smaller unless the figure says otherwise.
+    text = {"size": TEXT_SIZE}
+    figure.update_xaxes(automargin=True, tickfont=text, title_font=text)
+    figure.update_yaxes(automargin=True, tickfont=text, title_font=text)
+    figure.update_layout(legend_font=text, title_font={"size": TEXT_SIZE + 3}, hoverlabel_font=text)
+    figure.update_annotations(font_size=TEXT_SIZE)
+    figure.update_coloraxes(colorbar_tickfont=text, colorbar_title_font=text)
+    figure.for_each_trace(lambda trace: trace.update(textfont=text) if "textfont" in trace else None)
+    figure.for_each_trace(lambda trace: trace.update(colorbar_tickfont=text) if "colorbar" in trace else None)
+    # Values written in bars keep the body size too (plotly would shrink them to fit).
+    figure.update_layout(uniformtext={"minsize": TEXT_SIZE, "mode": "show"})
     if height:
         figure.update_layout(height=height)
     return figure

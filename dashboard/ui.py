@@ -122,17 +122,24 @@ def ignored_filters(scope: Scope, reasons: dict[str, str]) -> None:
             f"{', '.join(names)} ({t(reason)})" for reason, names in by_reason.items())))
 
 
+def cards(items: list[tuple[str, str, str | None]]) -> None:
+    """Metric cards (label, value, help) side by side, wrapping to the next line rather
+    than cutting a figure, on a projector as on a phone."""
+    with st.container(horizontal=True, wrap=True, gap="small"):
+        for label, value, help_text in items:
+            st.metric(label, value, border=True, help=help_text, width="content")
+
+
 def funding_metrics(totals, currency: str, helps: dict[str, str] | None = None) -> None:
     """The four funding cards: estimated, available, gap, coverage (not capped); "to be
     defined" when nothing in scope is costed, and a line saying what is not costed."""
     helps = helps or {}
     tbd = t("to_be_defined_card")
-    cards = (("estimated", money_card(totals.estimated, currency) if totals.costed else tbd),
+    shown = (("estimated", money_card(totals.estimated, currency) if totals.costed else tbd),
              ("available", money_card(totals.available, currency) if totals.costed else tbd),
              ("gap", money_card(totals.gap, currency) if totals.costed else tbd),
              ("coverage", percent(totals.coverage) if totals.costed else tbd))
-    for column, (key, value) in zip(st.columns(4), cards):
-        column.metric(t(key), value, border=True, help=helps.get(key))
+    cards([(t(key), value, helps.get(key)) for key, value in shown])
     if totals.not_costed:
         not_costed = kinds_phrase(totals.not_costed)
         if totals.costed:
@@ -155,18 +162,16 @@ def years_caption(scope: Scope) -> None:
 def row_counts(totals, unallocated_total: float, currency: str, unallocated_help: str) -> None:
     """Rows in scope per plan kind (never added across kinds), not costed, pooled, and
     unallocated funds."""
-    cards = []
+    shown = []
     for kind, n in totals.rows.items():
-        cards.append((t(f"kind_rows_{kind}"), number(n), None))
+        shown.append((t(f"kind_rows_{kind}"), number(n), None))
         if totals.not_costed.get(kind):
-            cards.append((t(f"kind_not_costed_{kind}"), number(totals.not_costed[kind]), t("fu_not_costed_note")))
+            shown.append((t(f"kind_not_costed_{kind}"), number(totals.not_costed[kind]), t("fu_not_costed_note")))
         if totals.pooled.get(kind):
-            cards.append((t(f"kind_pooled_{kind}"), number(totals.pooled[kind]), None))
-    cards.append((t("unallocated"), money_card(unallocated_total, currency) if unallocated_total else money(0, currency),
+            shown.append((t(f"kind_pooled_{kind}"), number(totals.pooled[kind]), None))
+    shown.append((t("unallocated"), money_card(unallocated_total, currency) if unallocated_total else money(0, currency),
                   unallocated_help))
-    for start in range(0, len(cards), 4):
-        for column, (label, value, help_text) in zip(st.columns(4), cards[start:start + 4]):
-            column.metric(label, value, border=True, help=help_text)
+    cards(shown)
 
 
 def _is_list(value) -> bool:

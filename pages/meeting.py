@@ -12,7 +12,7 @@ import streamlit as st
 from dashboard import charts, derived, queries, schedule_queries
 from dashboard.filters import current
 from dashboard.i18n import kinds_phrase, lang, number, t
-from dashboard.ui import chart, empty, funding_metrics
+from dashboard.ui import cards, chart, empty, funding_metrics
 
 SLIDES = ("funding", "gap", "semester", "enforcement", "progress")
 CHAIN = ("cases_investigated", "persons_arrested", "persons_prosecuted", "persons_convicted")
@@ -59,9 +59,8 @@ elif slide == "semester":
     now = running[running["semester"] == semester]
     late = schedule_queries.late_counts(scope, today)
     st.title(t("mt_semester").format(semester=semester))
-    left, right = st.columns(2)
-    left.metric(t("mt_running"), kinds_phrase(dict(zip(now["plan_kind"], now["count"]))) or "0", border=True)
-    right.metric(t("mt_late"), kinds_phrase(late) or "0", border=True)
+    cards([(t("mt_running"), kinds_phrase(dict(zip(now["plan_kind"], now["count"]))) or "0", None),
+           (t("mt_late"), kinds_phrase(late) or "0", None)])
 elif slide == "enforcement":
     st.title(t("mt_enforcement"))
     figures = derived.labelled_figures(scope, CHAIN, lang())
@@ -76,6 +75,6 @@ else:
     status = queries.current_status(scope)
     plan_rows = status[status["plan_kind"] == "plan"]
     counts = plan_rows["status"].value_counts()
-    for column, key in zip(st.columns(5), ["completed", "in_progress", "planned", "not_started", "no_status"]):
-        column.metric(t(key), number(int(counts.get(key, 0))), border=True)
+    cards([(t(key), number(int(counts.get(key, 0))), None)
+           for key in ["completed", "in_progress", "planned", "not_started", "no_status"]])
     st.caption(t("mt_progress_note"))

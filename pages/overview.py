@@ -8,7 +8,7 @@ from dashboard.filters import country_name, current, describe
 from dashboard.i18n import indicator, money, number, period, t
 from dashboard.money import convert
 from dashboard.safe import md
-from dashboard.ui import empty, funding_metrics, ignored_filters, row_counts, years_caption
+from dashboard.ui import cards, empty, funding_metrics, ignored_filters, row_counts, years_caption
 
 CHAIN = ["cases_investigated", "persons_arrested", "persons_prosecuted", "persons_convicted"]
 
@@ -61,12 +61,9 @@ else:
     for country, rows in latest.groupby("country", sort=False):
         first = rows.iloc[0]
         st.markdown(f"**{md(country_name(country))}** · {period(first.period_start, first.period_end)}")
-        several = []
-        for column, key in zip(st.columns(len(CHAIN)), CHAIN):
-            figures = rows[rows["indicator"] == key]
-            if len(figures) > 1:
-                several.append((key, figures))
-            column.metric(t(f"ov_short_{key}"), stage_value(figures), border=True, help=indicator(key))
+        several = [(key, rows[rows["indicator"] == key]) for key in CHAIN
+                   if (rows["indicator"] == key).sum() > 1]
+        cards([(t(f"ov_short_{key}"), stage_value(rows[rows["indicator"] == key]), indicator(key)) for key in CHAIN])
         for key, figures in several:
             listed = " ; ".join(f"{number(f.value)} ({md(metrics.short_source(f.source))})"
                                 for f in figures.itertuples())

@@ -7,7 +7,7 @@ from dashboard.filters import current
 from dashboard.i18n import kinds_phrase, lang, number, t
 from dashboard import listings
 from dashboard.listings import Listing
-from dashboard.ui import chart, empty, localize, paged
+from dashboard.ui import cards, chart, empty, localize, paged
 
 ORDER = ["completed", "in_progress", "planned", "not_started", "no_status"]
 
@@ -24,8 +24,7 @@ for kind, rows in status.groupby("plan_kind", sort=False):
         st.markdown(f"**{t(f'kind_rows_{kind}')}**")
     counts = rows["status"].value_counts()
     suffix = "" if kind == "plan" else f" · {t('kind_rows_compact').lower()}"
-    for column, key in zip(st.columns(len(ORDER)), ORDER):
-        column.metric(t(key) + suffix, number(int(counts.get(key, 0))), border=True)
+    cards([(t(key) + suffix, number(int(counts.get(key, 0))), None) for key in ORDER])
 
 for number_, figure in enumerate(figures.progress_by_plan(scope, lang())):
     chart(figure, f"status_by_axis_{number_}" if number_ else "status_by_axis", (scope, "status"))
