@@ -46,8 +46,16 @@ def draw(marks: pd.DataFrame, level: str, name: str, title: str) -> None:
     for keys, rows in marks.groupby(["country", "plan", "first_row"], sort=False):
         first = rows.iloc[0]
         text = label(first, level, several_plans)
+        # The bar's label is shortened; its hover holds the full name.
+        if level == "action":
+            full = f"{first.action_code} {first.action}"
+        elif level == "effect":
+            full = first.effect if isinstance(first.effect, str) else t("fu_no_effect")
+        else:
+            full = first.axis
         for start, end in metrics.runs(rows["semester"].tolist()):
-            bars.append({"label": text, "axis": first.axis, "action": text, "start": metrics.semester_start(start),
+            bars.append({"label": text, "axis": first.axis, "action": charts.wrap(full, 60, 12),
+                         "start": metrics.semester_start(start),
                          "end": metrics.semester_end(end), "semesters": f"{start} → {end}"})
     semesters = sorted(marks["semester"].unique())
     chart(charts.gantt(pd.DataFrame(bars), title, semesters, [metrics.semester_start(s) for s in semesters],

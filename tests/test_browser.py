@@ -21,7 +21,7 @@ from playwright.sync_api import Page
 from tests.browser import ARTIFACTS, ROOT, open_page, settle, streamlit_app
 from tests.workbooks import plan_rows, xlsx
 
-CHART_PAGES = {"": 0, "funding": 3, "schedule": 5, "enforcement": 3, "progress": 1, "trends": 0, "compare": 2,
+CHART_PAGES = {"": 0, "funding": 3, "schedule": 5, "enforcement": 3, "progress": 3, "trends": 0, "compare": 2,
                "meeting": 0, "data_quality": 0, "upload": 0, "versions": 0}
 
 
