@@ -1,7 +1,8 @@
 """Plotly figures, titled and labelled in the active language.
 
 Guarantees: each builder takes a tidy DataFrame already in display units and returns a
-figure whose title, axis titles and legend are translated; long labels are wrapped (at
+figure whose title, axis titles and legend are translated, styled for a projector
+(`styled`: every text at the body size); long labels are wrapped (at
 most three lines, the full text on hover), so they stay readable on a projector; nothing
 here queries or converts. Building a figure (plotly express) costs some 50 times more
 than rebuilding it from its dict, so builders are cached (`st.cache_data`) on their
@@ -27,11 +28,13 @@ def cached(builder):
     @st.cache_data(show_spinner=False, max_entries=256)
     def build(language: str, *args, **kwargs) -> dict:
         with speaking(language):
-            return builder(*args, **kwargs).to_dict()
+            return styled(builder(*args, **kwargs), language).to_dict()
 
     @functools.wraps(builder)
     def wrapper(*args, **kwargs) -> go.Figure:
-        return go.Figure(build(lang(), *args, **kwargs))
+        # Checked by plotly once, when built; made again from the cache without its
+        # validation, which costs more per rerun than everything else a chart needs.
+        return go.Figure(build(lang(), *args, **kwargs), _validate=False)
     return wrapper
 
 TEXT_SIZE = 17  # px: baseFontSize in .streamlit/config.toml, so no chart text is smaller than the body text

@@ -19,7 +19,7 @@ import pandas as pd
 import plotly.graph_objects as go
 import streamlit as st
 
-from . import charts, derived, queries
+from . import derived, queries
 from .filters import FILTER_FIELDS, country_name, describe
 from .i18n import date, kinds_phrase, lang, moment, money, money_card, number, percent, speaking, t
 from .safe import cell, md
@@ -289,10 +289,11 @@ def paged(listing, shape, scope: Scope, name: str, title: str, column_config: di
 
 
 def chart(figure: go.Figure, name: str, source: tuple[Scope, str], height: int | None = None) -> None:
-    """The figure, styled for a projector, and under it one line naming its source
+    """The figure (styled by its builder, charts.py), and under it one line naming its source
     documents and the date of its data (`source`: the scope, and plans, indicators or
     status)."""
-    charts.styled(figure, lang(), height)
+    if height:
+        figure.update_layout(height=height)
     st.plotly_chart(figure, config={
         "displaylogo": False,
         "toImageButtonOptions": {"format": "png", "filename": name, "scale": 2},

@@ -38,7 +38,7 @@ def make(scope: Scope, currency: str, usd_per_eur: float, language: str, fmt: st
     brief = gather(scope, currency, usd_per_eur, language, today)
     figures = [chart.figure for section in brief.sections for chart in section.charts]
     tell("figures", len(figures))
-    pictures = render(figures, language, lambda done, total: tell("charts", (done, total)))
+    pictures = render(figures, lambda done, total: tell("charts", (done, total)))
     if fmt == "pdf":
         from .pdf import write
     else:

@@ -13,7 +13,6 @@ import shutil
 
 import plotly.graph_objects as go
 
-from .. import charts
 from . import BriefError
 
 WIDTH = 1100  # px at scale 1: an A4 page's text width at print resolution, with scale 2
@@ -27,7 +26,7 @@ def browser() -> str:
     return path
 
 
-def render(figures: list[go.Figure], language: str, progress=None) -> list[bytes]:
+def render(figures: list[go.Figure], progress=None) -> list[bytes]:
     """PNG bytes of each figure, in order; `progress(done, total)` after each one."""
     if not figures:
         return []
@@ -38,9 +37,8 @@ def render(figures: list[go.Figure], language: str, progress=None) -> list[bytes
         pictures = []
         async with kaleido.Kaleido(n=1, timeout=60) as drawer:
             for done, figure in enumerate(figures, start=1):
-                styled = charts.styled(go.Figure(figure), language)
-                height = int(styled.layout.height or 520)
-                pictures.append(await drawer.calc_fig(styled, opts={"format": "png", "width": WIDTH,
+                height = int(figure.layout.height or 520)  # styled by its builder (charts.py)
+                pictures.append(await drawer.calc_fig(figure, opts={"format": "png", "width": WIDTH,
                                                                     "height": height, "scale": SCALE}))
                 if progress:
                     progress(done, len(figures))
