@@ -39,9 +39,12 @@ OUT = ROOT / "benchmarks" / "out"
 sys.path.insert(0, str(ROOT))
 
 PAGES = {"overview": "pages/overview.py", "funding": "pages/funding.py", "schedule": "pages/schedule.py",
-         "enforcement": "pages/enforcement.py", "progress": "pages/progress.py",
+         "enforcement": "pages/enforcement.py", "progress": "pages/progress.py", "trends": "pages/trends.py",
+         "compare": "pages/compare.py", "meeting": "pages/meeting.py",
          "data_quality": "pages/data_quality.py", "upload": "pages/upload.py"}
-CHARTS = {"overview": 0, "funding": 3, "schedule": 4, "enforcement": 3, "progress": 3, "data_quality": 0, "upload": 0}
+# Charts waited for in the browser (none: the title and the cards): what the shipped data draws first.
+CHARTS = {"overview": 0, "funding": 3, "schedule": 4, "enforcement": 3, "progress": 3, "trends": 0, "compare": 2,
+          "meeting": 0, "data_quality": 0, "upload": 0}
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]

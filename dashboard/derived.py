@@ -69,6 +69,33 @@ def labelled_figures(scope: Scope, indicators: tuple[str, ...], language: str) -
                                                              figures["source"])])
 
 
+def stage_value(figures: pd.DataFrame) -> str:
+    """One stage's figure in a country's latest period: the figure, or "n figures" when
+    several sources give one (possibly overlapping: never added into one)."""
+    from .i18n import number, t
+
+    if figures.empty:
+        return "—"
+    if len(figures) == 1:
+        return number(figures["value"].iloc[0])
+    return t("ov_figures_count").format(n=len(figures))
+
+
+@st.cache_data(**CACHE)
+def latest_stages(scope: Scope, stages: tuple[str, ...], language: str) -> pd.DataFrame:
+    """One row per country: its latest period and each stage's figure, in `language`."""
+    from .filters import country_name
+    from .i18n import period, speaking, t
+
+    latest = queries.stated_figures(scope, stages, latest=True)
+    with speaking(language):
+        return pd.DataFrame([
+            {t("country"): country_name(country), t("period"): period(rows.iloc[0].period_start,
+                                                                      rows.iloc[0].period_end),
+             **{t(f"ov_short_{key}"): stage_value(rows[rows["indicator"] == key]) for key in stages}}
+            for country, rows in latest.groupby("country", sort=False)])
+
+
 DOCUMENTS_NAMED = 3  # past that, "and n more": the line stays one line
 
 

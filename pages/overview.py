@@ -1,11 +1,10 @@
 """Overview: funding, actions per plan kind, unallocated funds, latest enforcement, data-quality count."""
 
-import pandas as pd
 import streamlit as st
 
 from dashboard import derived, metrics, queries
 from dashboard.filters import country_name, current, describe
-from dashboard.i18n import indicator, money, number, period, t
+from dashboard.i18n import indicator, lang, money, number, period, t
 from dashboard.money import convert
 from dashboard.safe import md
 from dashboard.ui import cards, empty, funding_metrics, ignored_filters, row_counts, years_caption
@@ -38,23 +37,10 @@ latest = queries.stated_figures(scope, tuple(CHAIN), latest=True)
 CARDS_UP_TO = 3  # countries shown as cards; more read better as one table
 
 
-def stage_value(figures) -> str:
-    if figures.empty:
-        return "—"
-    if len(figures) == 1:
-        return number(figures["value"].iloc[0])
-    # Several sources, possibly overlapping: never added into one figure.
-    return t("ov_figures_count").format(n=len(figures))
-
-
 if latest.empty:
     empty(t("ov_no_enforcement"))
 elif latest["country"].nunique() > CARDS_UP_TO:
-    summary = pd.DataFrame([
-        {t("country"): country_name(country), t("period"): period(rows.iloc[0].period_start, rows.iloc[0].period_end),
-         **{t(f"ov_short_{key}"): stage_value(rows[rows["indicator"] == key]) for key in CHAIN}}
-        for country, rows in latest.groupby("country", sort=False)])
-    st.dataframe(summary, hide_index=True)
+    st.dataframe(derived.latest_stages(scope, tuple(CHAIN), lang()), hide_index=True)
     st.caption(t("ov_figures_table_note"))
     st.caption(t("enf_caveat"))
 else:
@@ -63,7 +49,8 @@ else:
         st.markdown(f"**{md(country_name(country))}** · {period(first.period_start, first.period_end)}")
         several = [(key, rows[rows["indicator"] == key]) for key in CHAIN
                    if (rows["indicator"] == key).sum() > 1]
-        cards([(t(f"ov_short_{key}"), stage_value(rows[rows["indicator"] == key]), indicator(key)) for key in CHAIN])
+        cards([(t(f"ov_short_{key}"), derived.stage_value(rows[rows["indicator"] == key]), indicator(key))
+               for key in CHAIN])
         for key, figures in several:
             listed = " ; ".join(f"{number(f.value)} ({md(metrics.short_source(f.source))})"
                                 for f in figures.itertuples())

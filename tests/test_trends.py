@@ -78,3 +78,16 @@ def test_countries_side_by_side_say_not_reported_never_zero(generated):
     assert "0" not in table.loc["Sénégal", ["Enquêtes", "Arrestations", "Condamnations"]].tolist()
     english = app("pages/compare.py", lang="English", country=["Cameroun / Cameroon", "Sénégal / Senegal"])
     assert english.dataframe[0].value.set_index("Country").loc["Senegal", "Persons convicted"] == "not reported"
+
+
+def test_overview_puts_more_than_three_countries_in_one_table(generated):
+    grant = access.grant(access.User("local", "local"), "load")
+    loaded = db.load_file(grant, "bf_counts.xlsx", counts("BF", {"Personnes poursuivies": [4, 5, 6]}))
+    assert loaded.status == "loaded"
+    at = app()
+    assert not at.exception and not at.error
+    table = at.dataframe[0].value.set_index("Pays")
+    assert sorted(table.index) == ["Burkina Faso", "Cameroun", "Côte d’Ivoire", "Sénégal"], list(table.index)
+    # Each country's latest period; a stage it does not report reads "—", never 0.
+    assert table.loc["Burkina Faso", "Poursuites"] == "6" and table.loc["Burkina Faso", "Condamnations"] == "—"
+    assert table.loc["Cameroun", "Condamnations"] == "3" and table.loc["Sénégal", "Période"].startswith("1 janv. 2023")
