@@ -133,6 +133,8 @@ def gap_treemap(frame: pd.DataFrame, title: str, currency: str) -> go.Figure:
 def gantt(bars: pd.DataFrame, title: str, semesters: list[str], starts: list, today=None) -> go.Figure:
     """Bars over the semesters, semester names on top, and a line for `today` when it
     falls inside the schedule."""
+    # Axis names are the legend: wrapped, so a long one is not cut at the chart's edge.
+    bars = bars.assign(axis=bars["axis"].map(lambda name: wrap(name, 70, 2)))
     figure = px.timeline(bars, x_start="start", x_end="end", y="label", color="axis",
                          hover_data={"action": True, "semesters": True, "label": False},
                          color_discrete_sequence=px.colors.qualitative.Safe)

@@ -106,6 +106,10 @@ def provenance_text(scope: Scope, kind: str, language: str, escape=str) -> str:
     from .i18n import date, number, t
 
     documents, as_of = queries.provenance(scope, kind)
+    if not documents and kind == "status":
+        # No status reported: the chart shows the plan's actions, all "no status".
+        kind = "plans"
+        documents, as_of = queries.provenance(scope, kind)
     if not documents:
         return t("source_none", language)
     named = " ; ".join(escape(d) for d in documents[:DOCUMENTS_NAMED])

@@ -8,6 +8,8 @@ them to `ui.chart`, the brief renders them to pictures).
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import plotly.graph_objects as go
 
 from . import charts, derived, queries
@@ -41,9 +43,10 @@ def enforcement_chain(scope: Scope, language: str, most: int) -> tuple[go.Figure
                            horizontal=True), len(rows)
 
 
-def progress_by_plan(scope: Scope, language: str) -> list[go.Figure]:
+def progress_by_plan(scope: Scope, language: str) -> list[tuple[go.Figure, Scope]]:
     """The latest status of the actions: one chart per plan (titled by its country and
-    plan, a bar per axis) up to `PLANS_DRAWN` plans, else one chart with a bar per plan."""
+    plan, a bar per axis) up to `PLANS_DRAWN` plans, else one chart with a bar per plan;
+    each with the scope of its data (for its source line)."""
     status = queries.current_status(scope)
     if status.empty:
         return []
@@ -55,8 +58,8 @@ def progress_by_plan(scope: Scope, language: str) -> list[go.Figure]:
             rows = status.assign(label=[charts.wrap(f"{country_name(c)} · {p}", 50) for c, p in
                                         zip(status["country"], status["plan"])])
             counted = _counted(rows, "label", rank)
-            return [charts.stacked_rows(counted, "label", "count", "status", t("pr_by_plan"), t("actions"), colors,
-                                        list(dict.fromkeys(rows["label"])), 60)]
+            return [(charts.stacked_rows(counted, "label", "count", "status", t("pr_by_plan"), t("actions"), colors,
+                                         list(dict.fromkeys(rows["label"])), 60), scope)]
         axis_labels = queries.axis_labels()
         figures = []
         for (country, plan), rows in status.groupby(["country", "plan"], sort=False):
@@ -64,8 +67,9 @@ def progress_by_plan(scope: Scope, language: str) -> list[go.Figure]:
             counted = _counted(rows, "label", rank)
             title = t("pr_plan_title").format(plan=f"{country_name(country)} · {plan}")
             # One line: a title wrapped on two lines is drawn partly above the figure.
-            figures.append(charts.stacked_rows(counted, "label", "count", "status", charts.wrap(title, 90, 1),
-                                               t("actions"), colors, list(dict.fromkeys(rows["label"])), 60))
+            figures.append((charts.stacked_rows(counted, "label", "count", "status", charts.wrap(title, 90, 1),
+                                                t("actions"), colors, list(dict.fromkeys(rows["label"])), 60),
+                            replace(scope, countries=(country,), plans=(plan,))))
         return figures
 
 

@@ -144,7 +144,8 @@ def provenance(scope: Scope, kind: str) -> tuple[tuple[str, ...], object]:
     from .metrics import source_document
 
     row = frame(sql, params).iloc[0]
-    sources = row["sources"] if row["sources"] is not None else []
+    # No row in scope: the list is missing (None, or pandas' NA), not empty.
+    sources = list(row["sources"]) if hasattr(row["sources"], "__len__") else []
     documents = tuple(sorted({source_document(s) for s in sources if isinstance(s, str) and s}))
     as_of = row["as_of"]
     return documents, (None if pd.isna(as_of) else pd.Timestamp(as_of).date())

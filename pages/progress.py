@@ -26,8 +26,8 @@ for kind, rows in status.groupby("plan_kind", sort=False):
     suffix = "" if kind == "plan" else f" · {t('kind_rows_compact').lower()}"
     cards([(t(key) + suffix, number(int(counts.get(key, 0))), None) for key in ORDER])
 
-for number_, figure in enumerate(figures.progress_by_plan(scope, lang())):
-    chart(figure, f"status_by_axis_{number_}" if number_ else "status_by_axis", (scope, "status"))
+for number_, (figure, plan_scope) in enumerate(figures.progress_by_plan(scope, lang())):
+    chart(figure, f"status_by_axis_{number_}" if number_ else "status_by_axis", (plan_scope, "status"))
 
 st.subheader(t("pr_latest"))
 if not (status["status"] != "no_status").any():

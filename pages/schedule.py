@@ -15,6 +15,7 @@ from dashboard import charts, metrics, schedule_queries
 from dashboard.filters import country_name, current
 from dashboard.i18n import date, kinds_phrase, number, t
 from dashboard.listings import Listing
+from dashboard.scope import Scope
 from dashboard.ui import chart, empty, localize, paged
 
 DETAIL = 60  # the most bars a projector shows legibly
@@ -40,7 +41,7 @@ def label(row, level: str, several_plans: bool) -> str:
     return f"{prefix}{short(row.axis, 48)} ({count})"
 
 
-def draw(marks: pd.DataFrame, level: str, name: str, title: str) -> None:
+def draw(marks: pd.DataFrame, level: str, name: str, title: str, shown: Scope) -> None:
     several_plans = marks[["country", "plan"]].drop_duplicates().shape[0] > 1
     bars = []
     for keys, rows in marks.groupby(["country", "plan", "first_row"], sort=False):
@@ -59,12 +60,12 @@ def draw(marks: pd.DataFrame, level: str, name: str, title: str) -> None:
                          "end": metrics.semester_end(end), "semesters": f"{start} → {end}"})
     semesters = sorted(marks["semester"].unique())
     chart(charts.gantt(pd.DataFrame(bars), title, semesters, [metrics.semester_start(s) for s in semesters],
-                       today=dt.date.today()), name, (scope, "plans"))
+                       today=dt.date.today()), name, (shown, "plans"))
     matrix = marks.assign(label=[label(r, level, several_plans) for r in marks.itertuples()]).pivot_table(
         index="label", columns="semester", values="actions", aggfunc="sum", sort=False).fillna(0)
     matrix = matrix[sorted(matrix.columns)]  # semesters left to right in time
     chart(charts.coverage_heatmap(matrix if level != "action" else matrix.clip(upper=1), t("sc_heatmap"),
-                                  counts=level != "action"), f"{name}_heatmap", (scope, "plans"))
+                                  counts=level != "action"), f"{name}_heatmap", (shown, "plans"))
 
 
 if not size["actions"]:
@@ -91,7 +92,7 @@ else:
         st.caption(t("sc_grouped").format(actions=number(size["actions"]), level=t(f"sc_level_{level}")))
     if shown < total:
         st.caption(t("sc_hidden").format(shown=number(shown), total=number(total), level=t(f"sc_level_{level}")))
-    draw(marks, level, "schedule_gantt", t("sc_gantt"))
+    draw(marks, level, "schedule_gantt", t("sc_gantt"), gantt_scope)
     if level != "action":
         # One level down, on demand: the actions of one effect (or the effects of one axis).
         choices = marks.drop_duplicates(["country", "plan", "first_row"])
@@ -106,7 +107,7 @@ else:
             inner = schedule_queries.marks(gantt_scope, below, DETAIL, axis=group.axis,
                                            effect=(group.effect if isinstance(group.effect, str) else "")
                                            if level == "effect" else None)
-            draw(inner, below, "schedule_opened", label(group, level, several_plans))
+            draw(inner, below, "schedule_opened", label(group, level, several_plans), gantt_scope)
 
     per_semester = schedule_queries.per_semester(scope, display.currency, display.usd_per_eur)
     # A plan's actions and a compact's activities are counted apart: one bar each, never stacked.

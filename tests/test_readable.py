@@ -88,3 +88,18 @@ def test_schedule_opens_on_the_first_plan_chosen():
     at = app("pages/schedule.py", plan=[CPC, CM_PLAN])
     no_failure(at)
     assert at.selectbox[0].value == ("CI", CPC)
+
+
+def test_each_plan_chart_names_its_own_sources():
+    progress = app("pages/progress.py")
+    no_failure(progress)
+    titles = [json.loads(c.proto.spec)["layout"]["title"]["text"] for c in progress.get("plotly_chart")]
+    assert len(titles) == 3 and all(" · " in title for title in titles), titles
+    lines = source_lines(progress)
+    cpc = next(line for title, line in zip(titles, lines) if "Partenariat CPC" in title)
+    # No status reported for the compact: its line names the compact itself, not other plans' reports.
+    assert "Partenariat relatif au Pacte" in cpc and "Questionnaire" not in cpc, cpc
+    cameroon = next(line for title, line in zip(titles, lines) if title.startswith("Cameroun"))
+    assert "Questionnaire annuel Alliance 8.7 Cameroun" in cameroon and "Côte" not in cameroon, cameroon
+    schedule = source_lines(app("pages/schedule.py"))
+    assert "Cameroun 2021-2025" in schedule[0] and "Côte" not in schedule[0], schedule[0]

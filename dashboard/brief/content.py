@@ -230,8 +230,8 @@ def _progress(scope: Scope, language: str) -> Section:
         parts = [f"{t(k)} : {number(int(counts.get(k, 0)))}" if language == "fr" else
                  f"{t(k)}: {number(int(counts.get(k, 0)))}" for k in figures.STATUS_ORDER]
         section.lines.append(f"{t(f'kind_rows_{kind}')} — " + " · ".join(parts))
-    source = derived.provenance_text(scope, "status", language)
-    section.charts = [Chart(figure, source) for figure in figures.progress_by_plan(scope, language)]
+    section.charts = [Chart(figure, derived.provenance_text(plan_scope, "status", language))
+                      for figure, plan_scope in figures.progress_by_plan(scope, language)]
     return section
 
 
