@@ -131,13 +131,19 @@ def _gaps(scope: Scope, currency: str, usd_per_eur: float) -> Section:
     if rows.empty:
         section.lines.append(t("br_no_gap"))
         return section
-    several = rows["country"].nunique() > 1
     section.tables.append(Table(
         [t("action"), t("lead"), t("estimated"), t("available"), t("gap")],
-        [[(f"{r.country} · " if several else "") + f"{r.action_code} {r.action}", r.lead or "—",
+        [[_named(scope, r), r.lead or "—",
           money(r.estimated_cost, currency), money(r.funds_available, currency), money(r.gap, currency)]
          for r in rows.itertuples()], numeric=(2, 3, 4)))
     return section
+
+
+def _named(scope: Scope, row) -> str:
+    """An action as the brief lists it: code and title, after its country when the brief
+    covers several."""
+    several = len(scope.countries) != 1 and len(queries.countries()) > 1
+    return (f"{row.country} · " if several else "") + f"{row.action_code} {row.action}"
 
 
 def _listed(listing: Listing, shape) -> tuple[list[list[str]], int]:
@@ -155,8 +161,8 @@ def _not_costed(scope: Scope, currency: str, usd_per_eur: float) -> Section:
     section.lines.append(t("br_not_costed_count").format(rows=kinds_phrase(totals.not_costed) or t("none_f")))
     section.lines.append(t("br_pooled_count").format(rows=kinds_phrase(totals.pooled) or t("none_f")))
     for kind, shape, headers in (
-            ("not_costed", lambda r: [f"{r.action_code} {r.action}", r.plan], [t("action"), t("plan")]),
-            ("pooled", lambda r: [f"{r.action_code} {r.action}", _joined(r.pooled_with)], [t("action"),
+            ("not_costed", lambda r: [_named(scope, r), r.plan], [t("action"), t("plan")]),
+            ("pooled", lambda r: [_named(scope, r), _joined(r.pooled_with)], [t("action"),
                                                                                         t("pooled_with")])):
         rows, total = _listed(Listing(kind, scope), shape)
         if rows:
@@ -177,7 +183,7 @@ def _schedule(scope: Scope, currency: str, usd_per_eur: float, today: dt.date) -
     late = schedule_queries.late_counts(scope, today)
     section.lines.append(t("br_late").format(rows=kinds_phrase(late) or t("none_f"), date=date(today)))
     rows, total = _listed(Listing("late_actions", scope, as_of=today),
-                          lambda r: [f"{r.action_code} {r.action}", date(r.planned_end), t(r.status)])
+                          lambda r: [_named(scope, r), date(r.planned_end), t(r.status)])
     if rows:
         section.tables.append(Table([t("action"), t("sc_planned_end"), t("status")], rows))
         if total > len(rows):
