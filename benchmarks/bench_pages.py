@@ -158,7 +158,7 @@ async def first_chart(context, url: str, charts: int) -> tuple[float, int]:
             0, received[0] + len(payload if isinstance(payload, (bytes, str)) else b"")))
     page.on("websocket", on_socket)
     started = time.perf_counter()
-    await page.goto(url)
+    await page.goto(url, timeout=600_000, wait_until="commit")  # 20 tabs on 2 cores load slowly
     if charts:
         await page.wait_for_selector('[data-testid="stPlotlyChart"] .main-svg', timeout=600_000)
     else:

@@ -69,6 +69,15 @@ def labelled_figures(scope: Scope, indicators: tuple[str, ...], language: str) -
                                                              figures["source"])])
 
 
+@st.cache_data(**CACHE)
+def status_counts(scope: Scope) -> dict[str, dict[str, int]]:
+    """Per plan kind, how many actions stand in each latest status (`no_status` when
+    none was reported): small, where the actions themselves are thousands."""
+    status = queries.current_status(scope)
+    return {kind: {k: int(v) for k, v in rows["status"].value_counts().items()}
+            for kind, rows in status.groupby("plan_kind", sort=False)}
+
+
 def stage_value(figures: pd.DataFrame) -> str:
     """One stage's figure in a country's latest period: the figure, or "n figures" when
     several sources give one (possibly overlapping: never added into one)."""

@@ -12,14 +12,107 @@ from dataclasses import replace
 
 import plotly.graph_objects as go
 
-from . import charts, derived, queries
+import pandas as pd
+import streamlit as st
+
+from . import charts, derived, queries, trend_queries
 from .filters import country_name
-from .i18n import speaking, t
+from .i18n import date, indicator, period, speaking, t
 from .scope import Scope
 
 STATUS_ORDER = ["completed", "in_progress", "planned", "not_started", "no_status"]
 PLANS_DRAWN = 4  # one chart per plan up to here; past it, one chart with a bar per plan
 CHAIN = ("cases_investigated", "persons_arrested", "persons_prosecuted", "persons_convicted")
+LINES_DRAWN = 12  # lines a reader can tell apart in one chart; the others are counted, not drawn
+CHARTS_DRAWN = 6  # trend charts of counts (one per indicator), and at most 4 plans' statuses
+CACHE = {"show_spinner": False, "max_entries": 128}
+
+
+def _drawn(frame: pd.DataFrame, label: str) -> tuple[pd.DataFrame, int]:
+    """The rows of the first `LINES_DRAWN` labels, and how many labels are left out."""
+    labels = list(dict.fromkeys(frame[label]))
+    return frame[frame[label].isin(labels[:LINES_DRAWN])], max(0, len(labels) - LINES_DRAWN)
+
+
+@st.cache_data(**CACHE)
+def _count_series(scope: Scope, indicators: tuple[str, ...], language: str) -> list[tuple]:
+    counts = trend_queries.counts_over_time(scope, indicators)
+    if counts.empty:
+        return []
+    with speaking(language):
+        counts = counts.assign(
+            when=[period(s, e) for s, e in zip(counts["period_start"], counts["period_end"])],
+            label=[f"{country_name(c)} · {indicator(i)}" + (f" · {src}" if n > 1 else "")
+                   for c, i, src, n in zip(counts["country"], counts["indicator"], counts["source"],
+                                           counts["figures"])])
+        out = []
+        for key, rows in list(counts.groupby("indicator", sort=False))[:CHARTS_DRAWN]:
+            rows, hidden = _drawn(rows, "label")
+            order = list(dict.fromkeys(rows.sort_values("period_start")["when"]))
+            out.append((key, indicator(key), rows[["when", "value", "label"]].reset_index(drop=True), order, hidden))
+        return out
+
+
+def counts_over_time(scope: Scope, indicators: tuple[str, ...], language: str) -> list[tuple[str, go.Figure, int]]:
+    """Per indicator reported in more than one period: (indicator, lines over the periods
+    labelled by their dates, lines not drawn)."""
+    with speaking(language):
+        return [(key, charts.over_time(rows, "when", "value", "label", title, t("count"), order), hidden)
+                for key, title, rows, order, hidden in _count_series(scope, indicators, language)]
+
+
+@st.cache_data(**CACHE)
+def _status_series(scope: Scope, language: str) -> tuple[list[tuple], int]:
+    statuses = trend_queries.statuses_over_time(scope)
+    statuses = statuses[statuses.groupby(["country", "plan"])["reported"].transform("nunique") > 1]
+    plans = list(statuses.groupby(["country", "plan"], sort=False))
+    with speaking(language):
+        out = []
+        for (country, plan), rows in plans[:4]:
+            rows = rows.assign(when=rows["reported"].map(date), status=rows["status"].map(t))
+            order = list(dict.fromkeys(rows.sort_values("reported")["when"]))
+            out.append((country, plan, f"{country_name(country)} · {plan}",
+                        rows[["when", "actions", "status"]].reset_index(drop=True), order))
+        return out, max(0, len(plans) - 4)
+
+
+def statuses_over_time(scope: Scope, language: str) -> tuple[list[tuple[str, str, go.Figure]], int]:
+    """Per plan reported at more than one date (at most 4): (country, plan, statuses at
+    each reporting date), and how many plans are left out."""
+    series, hidden = _status_series(scope, language)
+    with speaking(language):
+        colors = {t(k): v for k, v in charts.STATUS_COLORS.items()}
+        return [(country, plan, charts.bars(rows, "when", "actions", title, t("actions"), color="status",
+                                            colors=colors, barmode="stack", categories=order))
+                for country, plan, title, rows, order in series], hidden
+
+
+@st.cache_data(**CACHE)
+def _coverage_series(scope: Scope, language: str) -> tuple:
+    coverage = trend_queries.coverage_by_version(scope)
+    coverage = coverage[coverage.groupby(["country", "plan"])["version"].transform("count") > 1]
+    if coverage.empty:
+        return None
+    with speaking(language):
+        coverage = coverage.assign(
+            coverage=coverage["available"] / coverage["estimated"].where(coverage["estimated"] > 0),
+            when=[f"v{v} · {date(d)}" for v, d in zip(coverage["version"], coverage["loaded_at"])],
+            label=[f"{country_name(c)} · {p}" for c, p in zip(coverage["country"], coverage["plan"])])
+    rows, hidden = _drawn(coverage, "label")
+    order = list(dict.fromkeys(rows.sort_values("loaded_at")["when"]))
+    return rows[["when", "coverage", "label"]].reset_index(drop=True), order, hidden
+
+
+def coverage_by_version(scope: Scope, language: str) -> tuple[go.Figure | None, int]:
+    """Coverage of each plan at each version that loaded it (plans loaded more than once),
+    and how many plans' lines are not drawn."""
+    series = _coverage_series(scope, language)
+    if series is None:
+        return None, 0
+    rows, order, hidden = series
+    with speaking(language):
+        return charts.over_time(rows, "when", "coverage", "label", t("tr_coverage"), t("coverage"), order,
+                                percent=True), hidden
 
 
 def funding_by_axis(scope: Scope, currency: str, usd_per_eur: float, language: str) -> go.Figure | None:
@@ -43,37 +136,40 @@ def enforcement_chain(scope: Scope, language: str, most: int) -> tuple[go.Figure
                            horizontal=True), len(rows)
 
 
-def progress_by_plan(scope: Scope, language: str) -> list[tuple[go.Figure, Scope]]:
-    """The latest status of the actions: one chart per plan (titled by its country and
-    plan, a bar per axis) up to `PLANS_DRAWN` plans, else one chart with a bar per plan;
-    each with the scope of its data (for its source line)."""
+@st.cache_data(**CACHE)
+def _progress_series(scope: Scope, language: str) -> list[tuple]:
     status = queries.current_status(scope)
     if status.empty:
         return []
     with speaking(language):
-        colors = {t(k): v for k, v in charts.STATUS_COLORS.items()}
         rank = {t(k): i for i, k in enumerate(STATUS_ORDER)}
         plans = status[["country", "plan"]].drop_duplicates()
         if len(plans) > PLANS_DRAWN:
             rows = status.assign(label=[charts.wrap(f"{country_name(c)} · {p}", 50) for c, p in
                                         zip(status["country"], status["plan"])])
-            counted = _counted(rows, "label", rank)
-            return [(charts.stacked_rows(counted, "label", "count", "status", t("pr_by_plan"), t("actions"), colors,
-                                         list(dict.fromkeys(rows["label"])), 60), scope)]
+            return [(t("pr_by_plan"), _counted(rows, "label", rank), list(dict.fromkeys(rows["label"])), scope)]
         axis_labels = queries.axis_labels()
-        figures = []
+        out = []
         for (country, plan), rows in status.groupby(["country", "plan"], sort=False):
             rows = rows.assign(label=rows["axis"].map(lambda a: charts.wrap(axis_labels.get(a, a), 50)))
-            counted = _counted(rows, "label", rank)
-            title = t("pr_plan_title").format(plan=f"{country_name(country)} · {plan}")
             # One line: a title wrapped on two lines is drawn partly above the figure.
-            figures.append((charts.stacked_rows(counted, "label", "count", "status", charts.wrap(title, 90, 1),
-                                                t("actions"), colors, list(dict.fromkeys(rows["label"])), 60),
-                            replace(scope, countries=(country,), plans=(plan,))))
-        return figures
+            title = charts.wrap(t("pr_plan_title").format(plan=f"{country_name(country)} · {plan}"), 90, 1)
+            out.append((title, _counted(rows, "label", rank), list(dict.fromkeys(rows["label"])),
+                        replace(scope, countries=(country,), plans=(plan,))))
+        return out
 
 
-def _counted(rows, label: str, rank: dict) -> "object":
+def progress_by_plan(scope: Scope, language: str) -> list[tuple[go.Figure, Scope]]:
+    """The latest status of the actions: one chart per plan (titled by its country and
+    plan, a bar per axis) up to `PLANS_DRAWN` plans, else one chart with a bar per plan;
+    each with the scope of its data (for its source line)."""
+    with speaking(language):
+        colors = {t(k): v for k, v in charts.STATUS_COLORS.items()}
+        return [(charts.stacked_rows(counted, "label", "count", "status", title, t("actions"), colors, order, 60),
+                 plan_scope) for title, counted, order, plan_scope in _progress_series(scope, language)]
+
+
+def _counted(rows: pd.DataFrame, label: str, rank: dict) -> pd.DataFrame:
     counted = rows.groupby([label, "status"], as_index=False, sort=False).size().rename(columns={"size": "count"})
     counted = counted.assign(status=counted["status"].map(t))
-    return counted.sort_values("status", key=lambda s: s.map(rank), kind="stable")
+    return counted.sort_values("status", key=lambda s: s.map(rank), kind="stable").reset_index(drop=True)

@@ -534,6 +534,10 @@ TEXT.update({
     "source_line_indicators": {"fr": "Source : {documents} · données jusqu'au {date}",
                                "en": "Source: {documents} · data up to {date}"},
     "source_line_status": {"fr": "Source : {documents} · état au {date}", "en": "Source: {documents} · status as of {date}"},
+    "tr_lines_hidden": {"fr": "{n} autres courbes ne sont pas dessinées : choisissez des pays dans les filtres.",
+                        "en": "{n} more lines are not drawn: choose countries in the filters."},
+    "tr_plans_hidden": {"fr": "{n} autres plans ne sont pas dessinés : choisissez un pays ou un plan dans les filtres.",
+                        "en": "{n} more plans are not drawn: choose a country or a plan in the filters."},
     "cp_none": {"fr": "Aucun pays ne donne « {what} ».", "en": "No country gives '{what}'."},
     "cp_missing": {"fr": "Non rapporté : {countries}.", "en": "Not reported: {countries}."},
 })

@@ -9,7 +9,7 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import charts, derived, queries, schedule_queries
+from dashboard import charts, derived, schedule_queries
 from dashboard.filters import current
 from dashboard.i18n import kinds_phrase, lang, number, t
 from dashboard.ui import cards, chart, empty, funding_metrics
@@ -72,9 +72,7 @@ elif slide == "enforcement":
         st.caption(t("enf_caveat"))
 else:
     st.title(t("mt_progress"))
-    status = queries.current_status(scope)
-    plan_rows = status[status["plan_kind"] == "plan"]
-    counts = plan_rows["status"].value_counts()
-    cards([(t(key), number(int(counts.get(key, 0))), None)
+    counts = derived.status_counts(scope).get("plan", {})
+    cards([(t(key), number(counts.get(key, 0)), None)
            for key in ["completed", "in_progress", "planned", "not_started", "no_status"]])
     st.caption(t("mt_progress_note"))

@@ -5,11 +5,13 @@ Periods are labelled by their dates, never summed into years; figures of differe
 sources stay apart (one line each), as everywhere.
 """
 
+from dataclasses import replace
+
 import streamlit as st
 
-from dashboard import charts, trend_queries
-from dashboard.filters import country_name, current, describe
-from dashboard.i18n import date, indicator, period, t
+from dashboard import figures
+from dashboard.filters import current, describe
+from dashboard.i18n import lang, number, t
 from dashboard.safe import md
 from dashboard.ui import chart, empty, ignored_filters
 
@@ -25,43 +27,28 @@ ignored_filters(scope, {"year": "why_trends_years",
 
 st.subheader(t("tr_counts"))
 st.caption(t("tr_counts_note"))
-counts = trend_queries.counts_over_time(scope, INDICATORS)
-if counts.empty:
+series = figures.counts_over_time(scope, INDICATORS, lang())
+if not series:
     empty(t("tr_one_period"))
-else:
-    counts = counts.assign(
-        when=[period(s, e) for s, e in zip(counts["period_start"], counts["period_end"])],
-        label=[f"{country_name(c)} · {indicator(i)}" + (f" · {src}" if n > 1 else "")
-               for c, i, src, n in zip(counts["country"], counts["indicator"], counts["source"], counts["figures"])])
-    for key, rows in list(counts.groupby("indicator", sort=False))[:6]:
-        order = list(dict.fromkeys(rows.sort_values("period_start")["when"]))
-        chart(charts.over_time(rows, "when", "value", "label", indicator(key), t("count"), order), f"trend_{key}",
-              (scope, "indicators"))
+for key, figure, hidden in series:
+    chart(figure, f"trend_{key}", (scope, "indicators"))
+    if hidden:
+        st.caption(t("tr_lines_hidden").format(n=number(hidden)))
 
 st.subheader(t("tr_statuses"))
-statuses = trend_queries.statuses_over_time(scope)
-statuses = statuses[statuses.groupby(["country", "plan"])["reported"].transform("nunique") > 1]
-if statuses.empty:
+plans, hidden = figures.statuses_over_time(scope, lang())
+if not plans:
     empty(t("tr_one_date"))
-else:
-    for (country, plan), rows in list(statuses.groupby(["country", "plan"], sort=False))[:4]:
-        rows = rows.assign(when=rows["reported"].map(date), status=rows["status"].map(t))
-        order = list(dict.fromkeys(rows.sort_values("reported")["when"]))
-        colors = {t(k): v for k, v in charts.STATUS_COLORS.items()}
-        chart(charts.bars(rows, "when", "actions", f"{country_name(country)} · {plan}", t("actions"),
-                          color="status", colors=colors, barmode="stack", categories=order),
-              f"statuses_{country}_{plan}"[:60], (scope, "status"))
+for country, plan, figure in plans:
+    chart(figure, f"statuses_{country}_{plan}"[:60], (replace(scope, countries=(country,), plans=(plan,)), "status"))
+if hidden:
+    st.caption(t("tr_plans_hidden").format(n=number(hidden)))
 
 st.subheader(t("tr_coverage"))
-coverage = trend_queries.coverage_by_version(scope)
-coverage = coverage[coverage.groupby(["country", "plan"])["version"].transform("count") > 1]
-if coverage.empty:
+coverage, hidden = figures.coverage_by_version(scope, lang())
+if coverage is None:
     empty(t("tr_one_version"))
 else:
-    coverage = coverage.assign(
-        coverage=coverage["available"] / coverage["estimated"].where(coverage["estimated"] > 0),
-        when=[f"v{v} · {date(d)}" for v, d in zip(coverage["version"], coverage["loaded_at"])],
-        label=[f"{country_name(c)} · {p}" for c, p in zip(coverage["country"], coverage["plan"])])
-    order = list(dict.fromkeys(coverage.sort_values("loaded_at")["when"]))
-    chart(charts.over_time(coverage, "when", "coverage", "label", t("tr_coverage"), t("coverage"), order,
-                           percent=True), "coverage_by_version", (scope, "plans"))
+    chart(coverage, "coverage_by_version", (scope, "plans"))
+    if hidden:
+        st.caption(t("tr_lines_hidden").format(n=number(hidden)))

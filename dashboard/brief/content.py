@@ -227,14 +227,13 @@ def _count(value) -> str:
 
 def _progress(scope: Scope, language: str) -> Section:
     section = Section(t("page_progress"))
-    status = queries.current_status(scope)
-    if status.empty:
+    counts_by_kind = derived.status_counts(scope)
+    if not counts_by_kind:
         section.lines.append(t("no_match"))
         return section
-    for kind, rows in status.groupby("plan_kind", sort=False):
-        counts = rows["status"].value_counts()
-        parts = [f"{t(k)} : {number(int(counts.get(k, 0)))}" if language == "fr" else
-                 f"{t(k)}: {number(int(counts.get(k, 0)))}" for k in figures.STATUS_ORDER]
+    for kind, counts in counts_by_kind.items():
+        parts = [f"{t(k)} : {number(counts.get(k, 0))}" if language == "fr" else
+                 f"{t(k)}: {number(counts.get(k, 0))}" for k in figures.STATUS_ORDER]
         section.lines.append(f"{t(f'kind_rows_{kind}')} — " + " · ".join(parts))
     section.charts = [Chart(figure, derived.provenance_text(plan_scope, "status", language))
                       for figure, plan_scope in figures.progress_by_plan(scope, language)]
