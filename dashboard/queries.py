@@ -2,8 +2,10 @@
 
 Guarantees: all SQL of the dashboard lives here; each function takes plain hashable
 arguments (a `Scope`, strings, numbers), uses `?` parameters, runs on its own cursor
-(`db.frame`) and is cached with `st.cache_data` until the next load clears it. Amounts
-come back in their plan's currency with a `currency` column; pages convert for display.
+(`db.frame`) and is cached with `st.cache_data` until the next load clears it, but for
+the two that return every action in scope (`actions`, `current_status`), which only
+cached derivations read. Amounts come back in their plan's currency with a `currency`
+column; pages convert for display.
 """
 
 from __future__ import annotations
@@ -78,8 +80,10 @@ def effect_labels() -> dict[str, str]:
 
 # --- actions and funding ------------------------------------------------------------
 
-@st.cache_data(**CACHE)
 def actions(scope: Scope) -> pd.DataFrame:
+    """Every action in scope. Not cached: only the cached derivations (derived.py) read
+    it, and caching thousands of actions would copy them into the cache for nothing
+    (1.4 s of the first run at 27 000 actions)."""
     where, params = scope.action_where("a")
     return frame(f"""
         SELECT a.country, a.plan, a.axis_code, a.axis, a.effect_code, a.effect, a.action_code, a.action,
@@ -153,9 +157,9 @@ def provenance(scope: Scope, kind: str) -> tuple[tuple[str, ...], object]:
 
 # --- status ---------------------------------------------------------------------------
 
-@st.cache_data(**CACHE)
 def current_status(scope: Scope) -> pd.DataFrame:
-    """Every action in scope with its latest status ('no_status' when none was reported)."""
+    """Every action in scope with its latest status ('no_status' when none was reported).
+    Not cached, like `actions`: only cached derivations read it."""
     from .listings import Listing, sql_of
 
     body, params, order, _ = sql_of(Listing("status", scope))

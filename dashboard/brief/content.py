@@ -82,7 +82,7 @@ def _subtitle(scope: Scope) -> str:
 
 
 def _context(scope: Scope, currency: str, today: dt.date) -> list[str]:
-    plans = scope.plans or tuple(dict.fromkeys(queries.current_status(Scope(countries=scope.countries))["plan"]))
+    plans = scope.plans or tuple(queries.plans_of(scope.countries))
     lines = [t("br_plans").format(plans=" ; ".join(plans) or "—"),
              t("br_made_on").format(date=date(today), currency=currency)]
     filters = [f"{name} : {values}" if "fr" == _language() else f"{name}: {values}"
