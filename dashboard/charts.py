@@ -25,8 +25,12 @@ from .i18n import lang, speaking, t
 def cached(builder):
     """The builder, cached: the same data in the same language gives the figure's dict
     from the cache, and a new Figure is made from it (never a shared, mutable one)."""
+    # Every builder shares this one cached function (Streamlit keys a cache by the
+    # function's code), so the builder's name is part of the key.
+    name = builder.__qualname__
+
     @st.cache_data(show_spinner=False, max_entries=256)
-    def build(language: str, *args, **kwargs) -> dict:
+    def build(name: str, language: str, *args, **kwargs) -> dict:
         with speaking(language):
             return styled(builder(*args, **kwargs), language).to_dict()
 
@@ -34,7 +38,7 @@ def cached(builder):
     def wrapper(*args, **kwargs) -> go.Figure:
         # Checked by plotly once, when built; made again from the cache without its
         # validation, which costs more per rerun than everything else a chart needs.
-        return go.Figure(build(lang(), *args, **kwargs), _validate=False)
+        return go.Figure(build(name, lang(), *args, **kwargs), _validate=False)
     return wrapper
 
 TEXT_SIZE = 17  # px: baseFontSize in .streamlit/config.toml, so no chart text is smaller than the body text

@@ -8,6 +8,7 @@ them to `ui.chart`, the brief renders them to pictures).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import replace
 
 import plotly.graph_objects as go
@@ -28,6 +29,38 @@ CHARTS_DRAWN = 6  # trend charts of counts (one per indicator), and at most 4 pl
 CACHE = {"show_spinner": False, "max_entries": 128}
 
 
+def _frozen(value):
+    """Figures as dicts, for the cache."""
+    if isinstance(value, go.Figure):
+        return {"__figure__": value.to_dict()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(_frozen(v) for v in value)
+    return value
+
+
+def _thawed(value):
+    if isinstance(value, dict) and "__figure__" in value:
+        return go.Figure(value["__figure__"], _validate=False)  # checked when built
+    if isinstance(value, (list, tuple)):
+        return type(value)(_thawed(v) for v in value)
+    return value
+
+
+def cached_figures(function):
+    """`function`'s figures cached on its (plain, hashable) arguments: a rerun hashes a
+    scope and a language, not the frames behind each chart."""
+    name = function.__qualname__
+
+    @st.cache_data(**CACHE)
+    def build(name: str, *args):  # the name keys the cache: every function shares this code
+        return _frozen(function(*args))
+
+    @functools.wraps(function)
+    def wrapper(*args):
+        return _thawed(build(name, *args))
+    return wrapper
+
+
 def _drawn(frame: pd.DataFrame, label: str) -> tuple[pd.DataFrame, int]:
     """The rows of the first `LINES_DRAWN` labels, and how many labels are left out."""
     labels = list(dict.fromkeys(frame[label]))
@@ -37,22 +70,25 @@ def _drawn(frame: pd.DataFrame, label: str) -> tuple[pd.DataFrame, int]:
 @st.cache_data(**CACHE)
 def _count_series(scope: Scope, indicators: tuple[str, ...], language: str) -> list[tuple]:
     counts = trend_queries.counts_over_time(scope, indicators)
-    if counts.empty:
-        return []
+    out = []
     with speaking(language):
-        counts = counts.assign(
-            when=[period(s, e) for s, e in zip(counts["period_start"], counts["period_end"])],
-            label=[f"{country_name(c)} · {indicator(i)}" + (f" · {src}" if n > 1 else "")
-                   for c, i, src, n in zip(counts["country"], counts["indicator"], counts["source"],
-                                           counts["figures"])])
-        out = []
         for key, rows in list(counts.groupby("indicator", sort=False))[:CHARTS_DRAWN]:
-            rows, hidden = _drawn(rows, "label")
+            # The lines drawn are chosen first, so only their rows get labels and dates
+            # (formatting every period of thirty countries took seconds).
+            series = rows[["country", "source"]].drop_duplicates()
+            rows = rows.merge(series.head(LINES_DRAWN), on=["country", "source"])
+            periods = {(s, e): period(s, e) for s, e in set(zip(rows["period_start"], rows["period_end"]))}
+            rows = rows.assign(
+                when=[periods[s, e] for s, e in zip(rows["period_start"], rows["period_end"])],
+                label=[f"{country_name(c)} · {indicator(key)}" + (f" · {src}" if n > 1 else "")
+                       for c, src, n in zip(rows["country"], rows["source"], rows["figures"])])
             order = list(dict.fromkeys(rows.sort_values("period_start")["when"]))
-            out.append((key, indicator(key), rows[["when", "value", "label"]].reset_index(drop=True), order, hidden))
-        return out
+            out.append((key, indicator(key), rows[["when", "value", "label"]].reset_index(drop=True), order,
+                        max(0, len(series) - LINES_DRAWN)))
+    return out
 
 
+@cached_figures
 def counts_over_time(scope: Scope, indicators: tuple[str, ...], language: str) -> list[tuple[str, go.Figure, int]]:
     """Per indicator reported in more than one period: (indicator, lines over the periods
     labelled by their dates, lines not drawn)."""
@@ -76,6 +112,7 @@ def _status_series(scope: Scope, language: str) -> tuple[list[tuple], int]:
         return out, max(0, len(plans) - 4)
 
 
+@cached_figures
 def statuses_over_time(scope: Scope, language: str) -> tuple[list[tuple[str, str, go.Figure]], int]:
     """Per plan reported at more than one date (at most 4): (country, plan, statuses at
     each reporting date), and how many plans are left out."""
@@ -103,6 +140,7 @@ def _coverage_series(scope: Scope, language: str) -> tuple:
     return rows[["when", "coverage", "label"]].reset_index(drop=True), order, hidden
 
 
+@cached_figures
 def coverage_by_version(scope: Scope, language: str) -> tuple[go.Figure | None, int]:
     """Coverage of each plan at each version that loaded it (plans loaded more than once),
     and how many plans' lines are not drawn."""
@@ -115,6 +153,7 @@ def coverage_by_version(scope: Scope, language: str) -> tuple[go.Figure | None, 
                                 percent=True), hidden
 
 
+@cached_figures
 def funding_by_axis(scope: Scope, currency: str, usd_per_eur: float, language: str) -> go.Figure | None:
     """Estimated vs available by axis; None when nothing in scope is costed."""
     view = derived.funding(scope, currency, usd_per_eur)
@@ -124,6 +163,7 @@ def funding_by_axis(scope: Scope, currency: str, usd_per_eur: float, language: s
         return charts.estimated_vs_available(view["by_axis"], "axis", t("fu_by_axis"), currency)
 
 
+@cached_figures
 def enforcement_chain(scope: Scope, language: str, most: int) -> tuple[go.Figure | None, int]:
     """Each country's latest figures of the enforcement stages, one bar each (at most
     `most`), and how many figures there are in all."""
@@ -159,6 +199,7 @@ def _progress_series(scope: Scope, language: str) -> list[tuple]:
         return out
 
 
+@cached_figures
 def progress_by_plan(scope: Scope, language: str) -> list[tuple[go.Figure, Scope]]:
     """The latest status of the actions: one chart per plan (titled by its country and
     plan, a bar per axis) up to `PLANS_DRAWN` plans, else one chart with a bar per plan;

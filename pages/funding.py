@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from dashboard import charts, derived, queries
+from dashboard import charts, derived, figures, queries
 from dashboard.filters import current
-from dashboard.i18n import kinds_phrase, money, number, t
+from dashboard.i18n import kinds_phrase, lang, money, number, t
 from dashboard.money import convert
 from dashboard.safe import md
 from dashboard.listings import Listing
@@ -30,7 +30,7 @@ if not totals.costed:
     empty(t("fu_nothing_costed").format(rows=kinds_phrase(totals.rows)))
 else:
     # Every axis and effect in scope, costed or not: one with nothing costed reads "not costed", not 0.
-    chart(charts.estimated_vs_available(view["by_axis"], "axis", t("fu_by_axis"), cur), "funding_by_axis", (scope, "plans"))
+    chart(figures.funding_by_axis(scope, cur, display.usd_per_eur, lang()), "funding_by_axis", (scope, "plans"))
     effect_labels = view["effect_labels"]
     by_effect = view["by_effect"].assign(effect=view["by_effect"]["effect"].map(
         lambda e: effect_labels.get(e, e) if isinstance(e, str) else t("fu_no_effect")))

@@ -9,7 +9,7 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import charts, derived, schedule_queries
+from dashboard import charts, derived, figures, schedule_queries
 from dashboard.filters import current
 from dashboard.i18n import kinds_phrase, lang, number, t
 from dashboard.ui import cards, chart, empty, funding_metrics
@@ -50,7 +50,7 @@ elif slide == "gap":
     if view["empty"] or not view["totals"].costed:
         empty(t("mt_nothing_costed"))
     else:
-        chart(charts.estimated_vs_available(view["by_axis"], "axis", t("fu_by_axis"), cur), "meeting_gap", (scope, "plans"),
+        chart(figures.funding_by_axis(scope, cur, display.usd_per_eur, lang()), "meeting_gap", (scope, "plans"),
               height=440)
 elif slide == "semester":
     today = dt.date.today()
