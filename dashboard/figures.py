@@ -1,9 +1,11 @@
 """The charts that the pages, the meeting mode and the brief share.
 
 Guarantees: each function reads the cached queries for a scope and returns the Plotly
-figures in `language`, built by charts.py (cached there), so a page and the brief show
-the same figure for the same filters; none draws or formats for a medium (pages pass
-them to `ui.chart`, the brief renders them to pictures).
+figures in `language`, built by charts.py, so a page and the brief show the same figure
+for the same filters. Each is cached whole on its plain arguments (`cached_figures`):
+a rerun hashes a scope, not the frames behind its charts. Trend charts draw at most
+`LINES_DRAWN` lines and say how many are left out. None draws for a medium: pages pass
+the figures to `ui.chart`, the brief renders them to pictures.
 """
 
 from __future__ import annotations
