@@ -11,7 +11,9 @@ then measures in one run, for both:
 - 20 viewers opening the funding page at once: their time to first chart, and apart
   from the browsers' rendering, the server's time per session (each script run's
   duration, logged by the app: dashboard/runlog.py) and its CPU-seconds per session,
-  against one viewer; the app's peak memory (VmHWM);
+  against one viewer; the app's peak memory (VmHWM); and, for reference, the server's
+  CPU-seconds per session of a bare Streamlit page (benchmarks/floor_app.py) opened by
+  as many browsers;
 - loading: the figures benchmarks/bench_ingest.py wrote (it is run first when they are
   missing: 50 000-row workbooks, pandas with openpyxl against our ingest).
 It writes BENCHMARKS.md with each target beside its figure, the command and the machine.
@@ -106,14 +108,14 @@ def free_port() -> int:
 
 
 class Server:
-    def __init__(self, db: Path, run_log: Path):
+    def __init__(self, db: Path, run_log: Path, app: str = "app.py"):
         self.port = free_port()
         self.run_log = run_log
         run_log.unlink(missing_ok=True)
         env = {**os.environ, "DASHBOARD_DB": str(db), "DASHBOARD_RUN_LOG": str(run_log)}
         self.started = time.perf_counter()
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(self.port),
+            [sys.executable, "-m", "streamlit", "run", app, "--server.port", str(self.port),
              "--server.address", "127.0.0.1", "--server.headless", "true"],
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         import urllib.request
@@ -218,6 +220,35 @@ async def browsers(server: Server, viewers: int) -> dict:
     return results
 
 
+def floor(viewers: int) -> float:
+    """Server CPU-seconds per fresh browser session of a bare Streamlit page
+    (benchmarks/floor_app.py), `viewers` at once: Streamlit's own share of a session."""
+    from playwright.async_api import async_playwright
+
+    server = Server(OUT / "floor.duckdb", OUT / "runs-floor.log", app="benchmarks/floor_app.py")
+
+    async def run() -> float:
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+
+            async def one() -> None:
+                context = await browser.new_context(viewport={"width": 1280, "height": 900})
+                try:
+                    await first_chart(context, server.base, 0)
+                finally:
+                    await context.close()
+            await one()
+            cpu = server.cpu_seconds()
+            await asyncio.gather(*(one() for _ in range(viewers)))
+            per_session = (server.cpu_seconds() - cpu) / viewers
+            await browser.close()
+            return per_session
+    try:
+        return asyncio.run(run())
+    finally:
+        server.stop()
+
+
 def served(db: Path, viewers: int, label: str) -> dict:
     server = Server(db, OUT / f"runs-{label}.log")
     try:
@@ -292,6 +323,8 @@ def report(shipped: dict, scale: dict, sizes: dict, args, seconds: float) -> str
         f"| {args.viewers} viewers: server CPU-seconds per session | {fmt(many_a['cpu_per_session'])} | "
         f"{fmt(many_b['cpu_per_session'])} | ≤ 0.1 s on the shipped data: "
         f"{verdict(many_a['cpu_per_session'] <= 0.1)} |",
+        f"| for reference, a bare Streamlit page (benchmarks/floor_app.py), {args.viewers} viewers: server "
+        f"CPU-seconds per session | {fmt(shipped['floor_cpu'])} | | Streamlit's own share |",
         f"| the app's peak memory | {fmt(shipped['browser']['peak_memory_mb'], 'MB')} | "
         f"{fmt(scale['browser']['peak_memory_mb'], 'MB')} | ≤ 1.5 GB at scale: "
         f"{verdict(scale['browser']['peak_memory_mb'] <= 1536)} |", ""]
@@ -338,6 +371,8 @@ def main() -> None:
         results[label] = {"apptest": apptest(work, args.repeat)}
         print(f"{label}: browsers", flush=True)
         results[label]["browser"] = served(work, args.viewers, label)
+    print("floor: a bare Streamlit page", flush=True)
+    results["shipped"]["floor_cpu"] = floor(args.viewers)
     (OUT / "bench_pages.json").write_text(json.dumps(results, indent=1))
     Path(args.out).write_text(report(results["shipped"], results["scale"], sizes, args,
                                      time.perf_counter() - started))
