@@ -41,10 +41,11 @@ def cached(builder):
         return go.Figure(build(name, lang(), *args, **kwargs), _validate=False)
     return wrapper
 
+
 TEXT_SIZE = 17  # px: baseFontSize in .streamlit/config.toml, so no chart text is smaller than the body text
 
 
-def styled(figure: go.Figure, language: str, height: int | None = None) -> go.Figure:
+def styled(figure: go.Figure, language: str) -> go.Figure:
     """The figure as every page and the brief show it: text at the body size, title on
     the left and legend on the right above the plot (so they never overlap; a builder
     that placed its legend elsewhere keeps it), numbers in the language's separators."""
@@ -66,8 +67,6 @@ def styled(figure: go.Figure, language: str, height: int | None = None) -> go.Fi
     figure.for_each_trace(lambda trace: trace.update(colorbar_tickfont=text) if "colorbar" in trace else None)
     # Values written in bars keep the body size too (plotly would shrink them to fit).
     figure.update_layout(uniformtext={"minsize": TEXT_SIZE, "mode": "show"})
-    if height:
-        figure.update_layout(height=height)
     return figure
 
 

@@ -73,9 +73,9 @@ def labelled_figures(scope: Scope, indicators: tuple[str, ...], language: str) -
 def status_counts(scope: Scope) -> dict[str, dict[str, int]]:
     """Per plan kind, how many actions stand in each latest status (`no_status` when
     none was reported): small, where the actions themselves are thousands."""
-    status = queries.current_status(scope)
-    return {kind: {k: int(v) for k, v in rows["status"].value_counts().items()}
-            for kind, rows in status.groupby("plan_kind", sort=False)}
+    tally = queries.status_tally(scope)
+    return {kind: {k: int(v) for k, v in rows.groupby("status")["count"].sum().items()}
+            for kind, rows in tally.groupby("plan_kind", sort=False)}
 
 
 def stage_value(figures: pd.DataFrame) -> str:

@@ -69,7 +69,6 @@ def _drawn(frame: pd.DataFrame, label: str) -> tuple[pd.DataFrame, int]:
     return frame[frame[label].isin(labels[:LINES_DRAWN])], max(0, len(labels) - LINES_DRAWN)
 
 
-@st.cache_data(**CACHE)
 def _count_series(scope: Scope, indicators: tuple[str, ...], language: str) -> list[tuple]:
     counts = trend_queries.counts_over_time(scope, indicators)
     out = []
@@ -99,7 +98,6 @@ def counts_over_time(scope: Scope, indicators: tuple[str, ...], language: str) -
                 for key, title, rows, order, hidden in _count_series(scope, indicators, language)]
 
 
-@st.cache_data(**CACHE)
 def _status_series(scope: Scope, language: str) -> tuple[list[tuple], int]:
     statuses = trend_queries.statuses_over_time(scope)
     statuses = statuses[statuses.groupby(["country", "plan"])["reported"].transform("nunique") > 1]
@@ -126,7 +124,6 @@ def statuses_over_time(scope: Scope, language: str) -> tuple[list[tuple[str, str
                 for country, plan, title, rows, order in series], hidden
 
 
-@st.cache_data(**CACHE)
 def _coverage_series(scope: Scope, language: str) -> tuple:
     coverage = trend_queries.coverage_by_version(scope)
     coverage = coverage[coverage.groupby(["country", "plan"])["version"].transform("count") > 1]
@@ -178,25 +175,24 @@ def enforcement_chain(scope: Scope, language: str, most: int) -> tuple[go.Figure
                            horizontal=True), len(rows)
 
 
-@st.cache_data(**CACHE)
 def _progress_series(scope: Scope, language: str) -> list[tuple]:
-    status = queries.current_status(scope)
-    if status.empty:
+    tally = queries.status_tally(scope)
+    if tally.empty:
         return []
     with speaking(language):
         rank = {t(k): i for i, k in enumerate(STATUS_ORDER)}
-        plans = status[["country", "plan"]].drop_duplicates()
+        plans = tally[["country", "plan"]].drop_duplicates()
         if len(plans) > PLANS_DRAWN:
-            rows = status.assign(label=[charts.wrap(f"{country_name(c)} · {p}", 50) for c, p in
-                                        zip(status["country"], status["plan"])])
-            return [(t("pr_by_plan"), _counted(rows, "label", rank), list(dict.fromkeys(rows["label"])), scope)]
+            rows = tally.assign(label=[charts.wrap(f"{country_name(c)} · {p}", 50) for c, p in
+                                       zip(tally["country"], tally["plan"])])
+            return [(t("pr_by_plan"), _counted(rows, rank), list(dict.fromkeys(rows["label"])), scope)]
         axis_labels = queries.axis_labels()
         out = []
-        for (country, plan), rows in status.groupby(["country", "plan"], sort=False):
+        for (country, plan), rows in tally.groupby(["country", "plan"], sort=False):
             rows = rows.assign(label=rows["axis"].map(lambda a: charts.wrap(axis_labels.get(a, a), 50)))
             # One line: a title wrapped on two lines is drawn partly above the figure.
             title = charts.wrap(t("pr_plan_title").format(plan=f"{country_name(country)} · {plan}"), 90, 1)
-            out.append((title, _counted(rows, "label", rank), list(dict.fromkeys(rows["label"])),
+            out.append((title, _counted(rows, rank), list(dict.fromkeys(rows["label"])),
                         replace(scope, countries=(country,), plans=(plan,))))
         return out
 
@@ -212,7 +208,7 @@ def progress_by_plan(scope: Scope, language: str) -> list[tuple[go.Figure, Scope
                  plan_scope) for title, counted, order, plan_scope in _progress_series(scope, language)]
 
 
-def _counted(rows: pd.DataFrame, label: str, rank: dict) -> pd.DataFrame:
-    counted = rows.groupby([label, "status"], as_index=False, sort=False).size().rename(columns={"size": "count"})
+def _counted(rows: pd.DataFrame, rank: dict) -> pd.DataFrame:
+    counted = rows.groupby(["label", "status"], as_index=False, sort=False)["count"].sum()
     counted = counted.assign(status=counted["status"].map(t))
     return counted.sort_values("status", key=lambda s: s.map(rank), kind="stable").reset_index(drop=True)

@@ -3,9 +3,9 @@
 Guarantees: all SQL of the dashboard lives here; each function takes plain hashable
 arguments (a `Scope`, strings, numbers), uses `?` parameters, runs on its own cursor
 (`db.frame`) and is cached with `st.cache_data` until the next load clears it, but for
-the two that return every action in scope (`actions`, `current_status`), which only
-cached derivations read. Amounts come back in their plan's currency with a `currency`
-column; pages convert for display.
+`actions`, which returns every action in scope and only cached derivations read.
+Amounts come back in their plan's currency with a `currency` column; pages convert for
+display.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import streamlit as st
 from loaders import audit
 
 from .db import database, frame
+from .metrics import source_document
 from .scope import Scope
 
 CACHE = {"show_spinner": False, "max_entries": 256}
@@ -145,8 +146,6 @@ def provenance(scope: Scope, kind: str) -> tuple[tuple[str, ...], object]:
                   FROM action_status s JOIN actions a USING (country, plan, action_code) WHERE {where}"""
     else:
         raise ValueError(kind)
-    from .metrics import source_document
-
     row = frame(sql, params).iloc[0]
     # No row in scope: the list is missing (None, or pandas' NA), not empty.
     sources = list(row["sources"]) if hasattr(row["sources"], "__len__") else []
@@ -157,13 +156,20 @@ def provenance(scope: Scope, kind: str) -> tuple[tuple[str, ...], object]:
 
 # --- status ---------------------------------------------------------------------------
 
-def current_status(scope: Scope) -> pd.DataFrame:
-    """Every action in scope with its latest status ('no_status' when none was reported).
-    Not cached, like `actions`: only cached derivations read it."""
+@st.cache_data(**CACHE)
+def status_tally(scope: Scope) -> pd.DataFrame:
+    """Actions in scope per plan, axis and latest status ('no_status' when none was
+    reported), plans and axes in the workbook's order: the counts behind the progress
+    cards and charts, counted in DuckDB."""
     from .listings import Listing, sql_of
 
-    body, params, order, _ = sql_of(Listing("status", scope))
-    return frame(f"SELECT * FROM ({body}) t ORDER BY {order}", params)
+    body, params, _, _ = sql_of(Listing("status", scope))
+    return frame(f"""
+        SELECT country, plan, plan_kind, axis, status, count(*) AS count,
+               min(min("row")) OVER (PARTITION BY country, plan, axis) AS axis_row
+        FROM ({body}) t GROUP BY country, plan, plan_kind, axis, status
+        ORDER BY country, plan, axis_row, status""", params)
+
 
 @st.cache_data(**CACHE)
 def stated_figures(scope: Scope, indicators: tuple[str, ...] = (), latest: bool = False) -> pd.DataFrame:

@@ -26,7 +26,6 @@ from .safe import cell, md
 from .scope import Scope
 
 
-
 def empty(message: str | None = None) -> None:
     st.info(message or t("no_match"), icon=":material/filter_alt:")
 

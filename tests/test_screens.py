@@ -10,11 +10,11 @@ gives the PDF of the view.
 from __future__ import annotations
 
 import subprocess
-from pathlib import Path
+import tomllib
 
 import pytest
 
-from tests.browser import ARTIFACTS, open_page, streamlit_app
+from tests.browser import ARTIFACTS, ROOT, open_page, streamlit_app
 
 SCREENS = {"projector": {"width": 1280, "height": 720}, "phone": {"width": 390, "height": 844}}
 PAGES = {"overview": "", "overview_ci": "?country=C%C3%B4te+d%27Ivoire+%2F+Ivory+Coast", "funding": "funding",
@@ -22,7 +22,7 @@ PAGES = {"overview": "", "overview_ci": "?country=C%C3%B4te+d%27Ivoire+%2F+Ivory
          "compare": "compare", "meeting": "meeting", "data_quality": "data_quality", "upload": "upload",
          "versions": "versions"}
 
-BODY = 17  # px: baseFontSize in .streamlit/config.toml
+BODY = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())["theme"]["baseFontSize"]  # px
 CUT = """() => {
   const cut = [];
   for (const el of document.querySelectorAll(

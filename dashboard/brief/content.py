@@ -70,7 +70,7 @@ def _plain(text: str) -> str:
 def gather(scope: Scope, currency: str, usd_per_eur: float, language: str, today: dt.date | None = None) -> Brief:
     today = today or dt.date.today()
     with speaking(language):
-        return Brief(language, t("br_title"), _subtitle(scope), _context(scope, currency, today),
+        return Brief(language, t("br_title"), _subtitle(scope), _context(scope, currency, today, language),
                      [_funding(scope, currency, usd_per_eur, language), _gaps(scope, currency, usd_per_eur),
                       _not_costed(scope, currency, usd_per_eur), _schedule(scope, currency, usd_per_eur, today),
                       _enforcement(scope, language), _progress(scope, language), _quality(scope)])
@@ -81,20 +81,14 @@ def _subtitle(scope: Scope) -> str:
     return ", ".join(country_name(c) for c in countries)
 
 
-def _context(scope: Scope, currency: str, today: dt.date) -> list[str]:
+def _context(scope: Scope, currency: str, today: dt.date, language: str) -> list[str]:
     plans = scope.plans or tuple(queries.plans_of(scope.countries))
     lines = [t("br_plans").format(plans=" ; ".join(plans) or "—"),
              t("br_made_on").format(date=date(today), currency=currency)]
-    filters = [f"{name} : {values}" if "fr" == _language() else f"{name}: {values}"
+    filters = [f"{name} : {values}" if language == "fr" else f"{name}: {values}"
                for name, values in describe(scope) if name != t("f_country")]
     lines.append(t("br_filters").format(filters=" · ".join(filters)) if filters else t("br_no_filter"))
     return lines
-
-
-def _language() -> str:
-    from ..i18n import lang
-
-    return lang()
 
 
 def _funding(scope: Scope, currency: str, usd_per_eur: float, language: str) -> Section:
