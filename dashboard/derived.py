@@ -13,9 +13,9 @@ import streamlit as st
 
 from . import metrics, queries
 from .money import convert
-from .scope import Scope
+from .scope import HASHED, Scope
 
-CACHE = {"show_spinner": False, "max_entries": 256}
+CACHE = {"show_spinner": False, "max_entries": 256, "hash_funcs": HASHED}
 TREE_ACTIONS = 150  # the largest gaps drawn in the treemap; the ranked table holds every one
 
 

@@ -18,12 +18,9 @@ import streamlit as st
 
 from .db import frame
 from .money import CURRENCIES, factor
-from .scope import Scope
+from .scope import HASHED, Scope
 
 EXCEL_ROWS = 1_048_575  # Excel's last row, less the header
-CACHE = {"show_spinner": False, "max_entries": 512}
-
-
 @dataclass(frozen=True)
 class Listing:
     kind: str
@@ -31,6 +28,10 @@ class Listing:
     currency: str = "USD"
     usd_per_eur: float = 0.0
     as_of: dt.date | None = None
+
+
+# A listing is hashed by its repr, as a scope is (scope.HASHED).
+CACHE = {"show_spinner": False, "max_entries": 512, "hash_funcs": {**HASHED, Listing: repr}}
 
 
 def _money(column: str, listing: Listing) -> tuple[str, list]:

@@ -18,9 +18,9 @@ from loaders import audit
 
 from .db import database, frame
 from .metrics import source_document
-from .scope import Scope
+from .scope import HASHED, Scope
 
-CACHE = {"show_spinner": False, "max_entries": 256}
+CACHE = {"show_spinner": False, "max_entries": 256, "hash_funcs": HASHED}
 
 
 # --- filter options ---------------------------------------------------------------

@@ -17,9 +17,9 @@ import streamlit as st
 
 from .db import frame
 from .money import CURRENCIES, factor
-from .scope import Scope
+from .scope import HASHED, Scope
 
-CACHE = {"show_spinner": False, "max_entries": 256}
+CACHE = {"show_spinner": False, "max_entries": 256, "hash_funcs": HASHED}
 LEVELS = {
     "action": ("country", "plan", "axis", "effect_code", "effect", "action_code", "action", "\"row\""),
     "effect": ("country", "plan", "axis", "effect_code", "effect"),

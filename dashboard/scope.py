@@ -21,6 +21,12 @@ class Scope:
     priorities: tuple[str, ...] = ()  # 'high' | 'medium' | 'low' | 'none'
     years: tuple[int, ...] = ()
 
+    def cache_key(self) -> str:
+        """What a cache hashes for this scope: its repr names every field and value, and
+        costs a few microseconds where hashing the dataclass field by field cost a
+        tenth of a warm rerun."""
+        return repr(self)
+
     def is_empty(self) -> bool:
         return not any(getattr(self, f.name) for f in fields(self))
 
@@ -58,3 +64,7 @@ class Scope:
             return "TRUE", []
         return (f"list_has_any(range(year({start}), year({end}) + 1), ?)",
                 [[int(y) for y in self.years]])
+
+
+# Streamlit's caches hash a Scope by its repr (`hash_funcs` of every cached query).
+HASHED = {Scope: Scope.cache_key}

@@ -17,9 +17,9 @@ import streamlit as st
 
 from . import queries
 from .db import frame
-from .scope import Scope
+from .scope import HASHED, Scope
 
-CACHE = {"show_spinner": False, "max_entries": 128}
+CACHE = {"show_spinner": False, "max_entries": 128, "hash_funcs": HASHED}
 CHAIN = ("cases_investigated", "persons_arrested", "persons_prosecuted", "persons_convicted")
 
 
