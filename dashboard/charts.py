@@ -5,8 +5,8 @@ figure whose title, axis titles and legend are translated, styled for a projecto
 (`styled`: every text at the body size); long labels are wrapped (at
 most three lines, the full text on hover), so they stay readable on a projector; nothing
 here queries or converts. Building a figure (plotly express) costs some 50 times more
-than rebuilding it from its dict, so builders are cached (`st.cache_data`) on their
-arguments and the language, and cleared with every load like the queries.
+than sending it, so builders are cached on their data and the language, and the figure
+object itself is kept and shared (`SharedFigure`): nobody changes a figure once built.
 """
 
 from __future__ import annotations
@@ -22,23 +22,39 @@ import streamlit as st
 from .i18n import lang, speaking, t
 
 
+class SharedFigure(go.Figure):
+    """A cached figure shared by every session, never changed once built: its dict, which
+    st.plotly_chart and kaleido read (and, like plotly's own, never change), is computed
+    once, where plotly recomputed it on every rerun (converting its arrays each time)."""
+
+    @classmethod
+    def of(cls, figure: go.Figure) -> "SharedFigure":
+        if isinstance(figure, cls):
+            return figure
+        shared = cls(figure, _validate=False)
+        shared._as_dict = figure.to_dict()
+        return shared
+
+    def to_dict(self) -> dict:
+        return self._as_dict
+
+
 def cached(builder):
-    """The builder, cached: the same data in the same language gives the figure's dict
-    from the cache, and a new Figure is made from it (never a shared, mutable one)."""
+    """The builder, cached on its data and the language: the same data in the same
+    language gives the same figure object, built and styled once (a SharedFigure)."""
     # Every builder shares this one cached function (Streamlit keys a cache by the
-    # function's code), so the builder's name is part of the key.
+    # function's code), so the builder's name is part of the key. The key is the data
+    # itself, so a load never makes an entry stale.
     name = builder.__qualname__
 
-    @st.cache_data(show_spinner=False, max_entries=256)
-    def build(name: str, language: str, *args, **kwargs) -> dict:
+    @st.cache_resource(show_spinner=False, max_entries=256)
+    def build(name: str, language: str, *args, **kwargs) -> SharedFigure:
         with speaking(language):
-            return styled(builder(*args, **kwargs), language).to_dict()
+            return SharedFigure.of(styled(builder(*args, **kwargs), language))
 
     @functools.wraps(builder)
-    def wrapper(*args, **kwargs) -> go.Figure:
-        # Checked by plotly once, when built; made again from the cache without its
-        # validation, which costs more per rerun than everything else a chart needs.
-        return go.Figure(build(name, lang(), *args, **kwargs), _validate=False)
+    def wrapper(*args, **kwargs) -> SharedFigure:
+        return build(name, lang(), *args, **kwargs)
     return wrapper
 
 

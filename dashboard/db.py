@@ -43,17 +43,33 @@ def shipped_reports() -> list[FileReport]:
     return _open(str(DEFAULT_DB))[1]
 
 
+_ALSO_CLEARED: list = []
+
+
+def cleared_with_answers(clear) -> None:
+    """`clear()` runs each time the cached answers are dropped: a cache of objects built
+    from them (figures.py keeps its charts as objects) goes with them."""
+    _ALSO_CLEARED.append(clear)
+
+
+def drop_answers() -> None:
+    """Drop every cached answer and what was built from them (each load does)."""
+    st.cache_data.clear()
+    for clear in _ALSO_CLEARED:
+        clear()
+
+
 def refresh() -> None:
     """Drop cached answers when the file changed under us (a load from the command line)."""
     _, _, seen = _open(str(DEFAULT_DB))
     now = stamp(str(DEFAULT_DB))
     if now != seen["stamp"]:
         seen["stamp"] = now
-        st.cache_data.clear()
+        drop_answers()
 
 
 def _changed() -> None:
-    st.cache_data.clear()
+    drop_answers()
     _open(str(DEFAULT_DB))[2]["stamp"] = stamp(str(DEFAULT_DB))
 
 

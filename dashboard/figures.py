@@ -18,48 +18,44 @@ import plotly.graph_objects as go
 import pandas as pd
 import streamlit as st
 
-from . import charts, derived, queries, trend_queries
+from . import charts, db, derived, queries, trend_queries
 from .filters import country_name
 from .i18n import date, indicator, period, speaking, t
-from .scope import Scope
+from .scope import HASHED, Scope
 
 STATUS_ORDER = ["completed", "in_progress", "planned", "not_started", "no_status"]
 PLANS_DRAWN = 4  # one chart per plan up to here; past it, one chart with a bar per plan
 CHAIN = ("cases_investigated", "persons_arrested", "persons_prosecuted", "persons_convicted")
 LINES_DRAWN = 12  # lines a reader can tell apart in one chart; the others are counted, not drawn
 CHARTS_DRAWN = 6  # trend charts of counts (one per indicator), and at most 4 plans' statuses
-CACHE = {"show_spinner": False, "max_entries": 128}
 
 
-def _frozen(value):
-    """Figures as dicts, for the cache."""
+def _shared(value):
     if isinstance(value, go.Figure):
-        return {"__figure__": value.to_dict()}
+        return charts.SharedFigure.of(value)
     if isinstance(value, (list, tuple)):
-        return type(value)(_frozen(v) for v in value)
-    return value
-
-
-def _thawed(value):
-    if isinstance(value, dict) and "__figure__" in value:
-        return go.Figure(value["__figure__"], _validate=False)  # checked when built
-    if isinstance(value, (list, tuple)):
-        return type(value)(_thawed(v) for v in value)
+        return type(value)(_shared(v) for v in value)
     return value
 
 
 def cached_figures(function):
     """`function`'s figures cached on its (plain, hashable) arguments: a rerun hashes a
-    scope and a language, not the frames behind each chart."""
+    scope and a language, not the frames behind each chart. They are kept as the figure
+    objects themselves, shared by every session and never changed after they are built
+    (st.plotly_chart and the brief only read them): rebuilding eleven trend charts
+    from their dicts on every rerun cost more than drawing them. Dropped with the
+    cached answers after every load (db.cleared_with_answers)."""
     name = function.__qualname__
 
-    @st.cache_data(**CACHE)
+    @st.cache_resource(show_spinner=False, max_entries=128, hash_funcs=HASHED)
     def build(name: str, *args):  # the name keys the cache: every function shares this code
-        return _frozen(function(*args))
+        return _shared(function(*args))
+
+    db.cleared_with_answers(build.clear)
 
     @functools.wraps(function)
     def wrapper(*args):
-        return _thawed(build(name, *args))
+        return build(name, *args)
     return wrapper
 
 

@@ -287,12 +287,10 @@ def paged(listing, shape, scope: Scope, name: str, title: str, column_config: di
     return matching
 
 
-def chart(figure: go.Figure, name: str, source: tuple[Scope, str], height: int | None = None) -> None:
+def chart(figure: go.Figure, name: str, source: tuple[Scope, str]) -> None:
     """The figure (styled by its builder, charts.py), and under it one line naming its source
     documents and the date of its data (`source`: the scope, and plans, indicators or
-    status)."""
-    if height:
-        figure.update_layout(height=height)
+    status). The figure is only read: cached figures are shared by every session."""
     st.plotly_chart(figure, config={
         "displaylogo": False,
         "toImageButtonOptions": {"format": "png", "filename": name, "scale": 2},

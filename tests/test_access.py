@@ -14,7 +14,6 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-import streamlit as st
 from openpyxl import load_workbook
 
 from dashboard import access, db
@@ -256,7 +255,7 @@ def test_pages_show_hostile_workbook_text_as_typed(tmp_path, monkeypatch):
         header=["Pays", "Plan", "Code axe", "Axe", "Code effet", "Effet", "Code action", "Action", "Coût estimé",
                 "Fonds disponibles"])})
     monkeypatch.setattr(db, "DEFAULT_DB", tmp_path / "hostile.duckdb")
-    st.cache_data.clear()
+    db.drop_answers()
     try:
         grant = access.grant(access.User("local", "local"), "load")
         at = app()
@@ -282,4 +281,4 @@ def test_pages_show_hostile_workbook_text_as_typed(tmp_path, monkeypatch):
             for chart in at.get("plotly_chart"):
                 assert "<img" not in chart.proto.spec and "\\u003cimg" not in chart.proto.spec, page
     finally:
-        st.cache_data.clear()
+        db.drop_answers()

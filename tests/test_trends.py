@@ -4,10 +4,12 @@ for one indicator, which must read "not reported", never 0."""
 
 from __future__ import annotations
 
+import base64
 import json
 
+import numpy as np
+import plotly.io
 import pytest
-import streamlit as st
 
 from dashboard import access, db
 from tests.test_pages import app
@@ -38,7 +40,7 @@ def plan(country: str, cost: int) -> bytes:
 @pytest.fixture
 def generated(tmp_path, monkeypatch):
     monkeypatch.setattr(db, "DEFAULT_DB", tmp_path / "trends.duckdb")
-    st.cache_data.clear()
+    db.drop_answers()
     grant = access.grant(access.User("local", "local"), "load")
     app()  # opens the database (and loads the shipped data)
     for name, data in (("cm_plan_v1.xlsx", plan("CM", 1000)), ("cm_plan_v2.xlsx", plan("CM", 4000)),
@@ -48,7 +50,7 @@ def generated(tmp_path, monkeypatch):
                        ("sn_counts.xlsx", counts("SN", {"Personnes poursuivies": [5, 6, 7]}))):
         assert db.load_file(grant, name, data).status == "loaded", name
     yield
-    st.cache_data.clear()
+    db.drop_answers()
 
 
 def test_trends_read_left_to_right_in_time_by_period_dates(generated):
@@ -91,3 +93,35 @@ def test_overview_puts_more_than_three_countries_in_one_table(generated):
     # Each country's latest period; a stage it does not report reads "—", never 0.
     assert table.loc["Burkina Faso", "Poursuites"] == "6" and table.loc["Burkina Faso", "Condamnations"] == "—"
     assert table.loc["Cameroun", "Condamnations"] == "3" and table.loc["Sénégal", "Période"].startswith("1 janv. 2023")
+
+
+def test_a_chart_is_built_once_shared_and_rebuilt_after_a_load(generated):
+    from dashboard import figures
+    from dashboard.scope import Scope
+
+    def prosecuted(series):
+        figure = next(f for key, f, _ in series if key == "persons_prosecuted")
+        return [values(trace["y"]) for trace in json.loads(plotly.io.to_json(figure))["data"]]
+
+    scope = Scope(countries=("CM",))
+    first = figures.counts_over_time(scope, ("persons_prosecuted",), "fr")
+    # The same filters in the same language get the very figure already built, whatever the session.
+    assert figures.counts_over_time(scope, ("persons_prosecuted",), "fr") is first
+    assert prosecuted(first) == [[10, 20, 30]]
+    grant = access.grant(access.User("local", "local"), "load")
+    corrected = counts("CM", {"Personnes poursuivies": [11, 21, 31], "Personnes condamnées": [1, 2, 3]})
+    assert db.load_file(grant, "cm_counts_corrected.xlsx", corrected).status == "loaded"
+    after = figures.counts_over_time(scope, ("persons_prosecuted",), "fr")
+    assert after is not first and prosecuted(after) == [[11, 21, 31]]
+    # What the page draws is that figure.
+    at = app("pages/trends.py", country=["Cameroun / Cameroon"])
+    drawn = [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+    assert any(f["layout"]["title"]["text"] == "Personnes poursuivies"
+               and [values(t["y"]) for t in f["data"]] == [[11, 21, 31]] for f in drawn)
+
+
+def values(array) -> list:
+    """A plotly array as numbers (plotly sends numeric arrays as base64 typed arrays)."""
+    if isinstance(array, dict):
+        return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"]).tolist()
+    return list(array)

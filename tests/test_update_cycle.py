@@ -192,7 +192,7 @@ def test_a_preview_made_stale_by_another_load_is_recomputed_not_applied(tmp_path
     from tests.test_pages import app
 
     monkeypatch.setattr(db, "DEFAULT_DB", tmp_path / "stale.duckdb")
-    st.cache_data.clear()
+    db.drop_answers()
     try:
         at = app("pages/upload.py")
         mine = xlsx({"Plan": plan_rows(["CM", "Plan à jour", "1", "Axe", None, None, "1", "A", "100", ""])})
@@ -213,7 +213,7 @@ def test_a_preview_made_stale_by_another_load_is_recomputed_not_applied(tmp_path
         assert db.latest_version() == versions + 1
         assert any("a_jour.xlsx : chargé, version" in re.sub(r"\\(.)", r"\1", s.value) for s in at.success)
     finally:
-        st.cache_data.clear()
+        db.drop_answers()
 
 
 def test_since_the_last_meeting_shows_what_changed_between_two_versions():
