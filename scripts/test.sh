@@ -4,6 +4,6 @@
 # through Playwright (no browser is downloaded).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/system.sh poppler-utils
+bash scripts/system.sh poppler-utils nginx-light
 bash scripts/setup.sh requirements-dev.txt
 exec .venv/bin/python -m pytest "$@"
