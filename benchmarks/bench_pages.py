@@ -13,7 +13,8 @@ then measures in one run, for both:
   duration, logged by the app: dashboard/runlog.py) and its CPU-seconds per session,
   against one viewer; the app's peak memory (VmHWM); and, for reference, the server's
   CPU-seconds per session of a bare Streamlit page (benchmarks/floor_app.py) opened by
-  as many browsers;
+  as many browsers; and the same 20 viewers on the shipped data behind nginx, configured
+  as deploy/nginx_conf.py does for a shared server (nginx's CPU counted with the app's);
 - loading: the figures benchmarks/bench_ingest.py wrote (it is run first when they are
   missing: 50 000-row workbooks, pandas with openpyxl against our ingest).
 It writes BENCHMARKS.md with each target beside its figure, the command and the machine.
@@ -26,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import platform
@@ -108,8 +110,12 @@ def free_port() -> int:
 
 
 class Server:
-    def __init__(self, db: Path, run_log: Path, app: str = "app.py"):
+    """`streamlit run` on 127.0.0.1; with `proxy`, behind nginx as deploy/nginx_conf.py
+    configures a shared server (its CPU is counted with the app's)."""
+
+    def __init__(self, db: Path, run_log: Path, app: str = "app.py", proxy: bool = False):
         self.port = free_port()
+        self.nginx = None
         self.run_log = run_log
         run_log.unlink(missing_ok=True)
         env = {**os.environ, "DASHBOARD_DB": str(db), "DASHBOARD_RUN_LOG": str(run_log)}
@@ -127,11 +133,41 @@ class Server:
             except OSError:
                 time.sleep(0.1)
         self.base = f"http://127.0.0.1:{self.port}"
+        if proxy:
+            work = OUT / f"nginx-{self.port}"
+            port = free_port()
+            subprocess.run([sys.executable, "deploy/nginx_conf.py", "--standalone", str(work), "--listen",
+                            f"127.0.0.1:{port}", "--app", f"127.0.0.1:{self.port}", "-o", str(work / "nginx.conf")],
+                           cwd=ROOT, check=True)
+            self.nginx = subprocess.Popen(["/usr/sbin/nginx", "-c", str(work / "nginx.conf"), "-p", str(work),
+                                           "-g", "daemon off;"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            self.base = f"http://127.0.0.1:{port}"
+            for _ in range(300):
+                try:
+                    urllib.request.urlopen(f"{self.base}/_stcore/health", timeout=1)
+                    break
+                except OSError:
+                    time.sleep(0.1)
+
+    def pids(self) -> list[int]:
+        """The app, and nginx's master and workers when it runs in front."""
+        pids = [self.process.pid]
+        if self.nginx is not None:
+            pids.append(self.nginx.pid)
+            for stat in Path("/proc").glob("[0-9]*/stat"):
+                with contextlib.suppress(OSError):
+                    if int(stat.read_text().rsplit(")", 1)[1].split()[1]) == self.nginx.pid:
+                        pids.append(int(stat.parent.name))
+        return pids
 
     def cpu_seconds(self) -> float:
-        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
         ticks = os.sysconf("SC_CLK_TCK")
-        return (int(fields[11]) + int(fields[12])) / ticks  # utime + stime
+        total = 0.0
+        for pid in self.pids():
+            with contextlib.suppress(OSError):
+                fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+                total += (int(fields[11]) + int(fields[12])) / ticks  # utime + stime
+        return total
 
     def peak_memory_mb(self) -> float:
         for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
@@ -145,6 +181,9 @@ class Server:
         return [(s, p, float(d)) for s, p, d in (line.split("\t") for line in self.run_log.read_text().splitlines())]
 
     def stop(self) -> None:
+        if self.nginx is not None:
+            self.nginx.terminate()
+            self.nginx.wait(timeout=30)
         self.process.terminate()
         self.process.wait(timeout=30)
 
@@ -176,13 +215,13 @@ async def first_chart(context, url: str, charts: int) -> tuple[float, int]:
     return seconds, received[0]
 
 
-async def browsers(server: Server, viewers: int) -> dict:
+async def browsers(server: Server, viewers: int, every_page: bool = True) -> dict:
     from playwright.async_api import async_playwright
 
     async with async_playwright() as playwright:
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         results: dict = {"pages": {}}
-        for name in PAGES:
+        for name in PAGES if every_page else ():
             context = await browser.new_context(viewport={"width": 1280, "height": 900})
             path = "" if name == "overview" else name
             seconds, sent = await first_chart(context, f"{server.base}/{path}", CHARTS[name])
@@ -203,6 +242,8 @@ async def browsers(server: Server, viewers: int) -> dict:
                     per_session[session] = per_session.get(session, 0.0) + seconds
             return list(per_session.values())
 
+        if not every_page:
+            await one_viewer()  # the first session after a start fills the caches: not what is measured
         known = {s for s, _, _ in server.runs()}
         cpu = server.cpu_seconds()
         single = await one_viewer()
@@ -249,11 +290,11 @@ def floor(viewers: int) -> float:
         server.stop()
 
 
-def served(db: Path, viewers: int, label: str) -> dict:
-    server = Server(db, OUT / f"runs-{label}.log")
+def served(db: Path, viewers: int, label: str, proxy: bool = False) -> dict:
+    server = Server(db, OUT / f"runs-{label}.log", proxy=proxy)
     try:
         started = time.perf_counter()
-        result = asyncio.run(browsers(server, viewers))
+        result = asyncio.run(browsers(server, viewers, every_page=not proxy))
         result["startup_to_all_pages"] = time.perf_counter() - started
         return result
     finally:
@@ -268,6 +309,21 @@ def fmt(value: float, unit: str = "s") -> str:
 
 def verdict(ok: bool) -> str:
     return "met" if ok else "**not met**"
+
+
+def behind_nginx(proxied: dict, viewers: int) -> list[str]:
+    """The shared server's set-up (deploy/nginx_conf.py): nginx sends the static files."""
+    ratio = proxied["many"]["server_median"] / max(proxied["one"]["server"], 1e-9)
+    return [
+        f"| behind nginx (deploy/nginx_conf.py), one viewer: server time; server CPU, app + nginx | "
+        f"{fmt(proxied['one']['server'])}; {fmt(proxied['one']['cpu'])} | | |",
+        f"| behind nginx, {viewers} viewers: median time to first chart (browsers included) | "
+        f"{fmt(proxied['many']['first_chart_median'])} | | |",
+        f"| behind nginx, {viewers} viewers: median server time per session | {fmt(proxied['many']['server_median'])} "
+        f"| | within 3× one viewer's: {verdict(ratio <= 3)} ({ratio:.1f}×) |",
+        f"| behind nginx, {viewers} viewers: server CPU-seconds per session, app + nginx | "
+        f"{fmt(proxied['many']['cpu_per_session'])} | | ≤ 0.1 s: {verdict(proxied['many']['cpu_per_session'] <= 0.1)} |",
+    ]
 
 
 def report(shipped: dict, scale: dict, sizes: dict, args, seconds: float) -> str:
@@ -325,6 +381,7 @@ def report(shipped: dict, scale: dict, sizes: dict, args, seconds: float) -> str
         f"{verdict(many_a['cpu_per_session'] <= 0.1)} |",
         f"| for reference, a bare Streamlit page (benchmarks/floor_app.py), {args.viewers} viewers: server "
         f"CPU-seconds per session | {fmt(shipped['floor_cpu'])} | | Streamlit's own share |",
+        *behind_nginx(shipped["behind_nginx"], args.viewers),
         f"| the app's peak memory | {fmt(shipped['browser']['peak_memory_mb'], 'MB')} | "
         f"{fmt(scale['browser']['peak_memory_mb'], 'MB')} | ≤ 1.5 GB at scale: "
         f"{verdict(scale['browser']['peak_memory_mb'] <= 1536)} |", ""]
@@ -371,6 +428,10 @@ def main() -> None:
         results[label] = {"apptest": apptest(work, args.repeat)}
         print(f"{label}: browsers", flush=True)
         results[label]["browser"] = served(work, args.viewers, label)
+    print("shipped behind nginx: 20 viewers", flush=True)
+    work = OUT / "shipped-run.duckdb"
+    shutil.copy(shipped_db, work)
+    results["shipped"]["behind_nginx"] = served(work, args.viewers, "shipped-nginx", proxy=True)
     print("floor: a bare Streamlit page", flush=True)
     results["shipped"]["floor_cpu"] = floor(args.viewers)
     (OUT / "bench_pages.json").write_text(json.dumps(results, indent=1))
