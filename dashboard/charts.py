@@ -65,7 +65,9 @@ def styled(figure: go.Figure, language: str) -> go.Figure:
     """The figure as every page and the brief show it: text at the body size, title on
     the left and legend on the right above the plot (so they never overlap; a builder
     that placed its legend elsewhere keeps it), numbers in the language's separators."""
-    figure.update_layout(font={"size": TEXT_SIZE}, margin={"t": 90, "l": 10, "r": 10, "b": 10},
+    # A builder that needs more room on top (a tall legend) keeps it.
+    top = max(90, figure.layout.margin.t or 0)
+    figure.update_layout(font={"size": TEXT_SIZE}, margin={"t": top, "l": 10, "r": 10, "b": 10},
                          title={"x": 0, "xanchor": "left", "y": 0.98, "yanchor": "top"},
                          separators=",\u202f" if language == "fr" else ".,")
     if figure.layout.legend.y is None:
@@ -217,8 +219,18 @@ def bars(frame: pd.DataFrame, x: str, y: str, title: str, y_title: str, color: s
 def over_time(frame: pd.DataFrame, x: str, y: str, color: str, title: str, y_title: str, order: list,
               percent: bool = False) -> go.Figure:
     """Lines over periods labelled by their dates, in `order` (left to right in time)."""
+    # A legend entry wraps at 40 characters, so it fits a phone's width.
+    frame = frame.assign(**{color: frame[color].map(lambda label: wrap(str(label), 40))})
     figure = px.line(frame, x=x, y=y, color=color, markers=True, color_discrete_sequence=px.colors.qualitative.Safe)
-    figure.update_layout(title=title, yaxis_title=y_title, xaxis_title=None, legend_title_text=None)
+    # The legend (above the plot) and the period labels (turned upright once there are
+    # many) take their room from the figure's height: it grows with them, so the plot
+    # keeps some 300 px whatever the number of lines and periods.
+    lines = sum(label.count("<br>") + 1 for label in frame[color].unique())
+    longest = max((len(str(label)) for label in order), default=0)
+    tick_room = min(280, 10 * longest) if len(order) > 8 else 60
+    # The top margin holds the legend, so it never climbs into the title.
+    figure.update_layout(title=title, yaxis_title=y_title, xaxis_title=None, legend_title_text=None,
+                         height=400 + 24 * lines + tick_room, margin={"t": 90 + 24 * lines})
     figure.update_xaxes(type="category", categoryorder="array", categoryarray=order)
     if percent:
         figure.update_yaxes(tickformat=".0%")

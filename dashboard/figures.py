@@ -18,7 +18,7 @@ import plotly.graph_objects as go
 import pandas as pd
 import streamlit as st
 
-from . import charts, db, derived, queries, trend_queries
+from . import charts, db, derived, metrics, queries, trend_queries
 from .filters import country_name
 from .i18n import date, indicator, period, speaking, t
 from .scope import HASHED, Scope
@@ -77,7 +77,9 @@ def _count_series(scope: Scope, indicators: tuple[str, ...], language: str) -> l
             periods = {(s, e): period(s, e) for s, e in set(zip(rows["period_start"], rows["period_end"]))}
             rows = rows.assign(
                 when=[periods[s, e] for s, e in zip(rows["period_start"], rows["period_end"])],
-                label=[f"{country_name(c)} · {indicator(key)}" + (f" · {src}" if n > 1 else "")
+                # The chart's title names the indicator: a line is its country, and its
+                # source when the country reports the indicator in several.
+                label=[country_name(c) + (f" · {metrics.short_source(src)}" if n > 1 else "")
                        for c, src, n in zip(rows["country"], rows["source"], rows["figures"])])
             order = list(dict.fromkeys(rows.sort_values("period_start")["when"]))
             out.append((key, indicator(key), rows[["when", "value", "label"]].reset_index(drop=True), order,

@@ -61,7 +61,9 @@ def test_trends_read_left_to_right_in_time_by_period_dates(generated):
     order = prosecuted["layout"]["xaxis"]["categoryarray"]
     assert order == ["1 janv. 2022 – 30 juin 2022", "1 juil. 2022 – 31 déc. 2022", "1 janv. 2023 – 31 déc. 2023"]
     lines = {trace["name"]: trace for trace in prosecuted["data"]}
-    assert set(lines) == {"Cameroun · Personnes poursuivies", "Sénégal · Personnes poursuivies"}
+    # The chart's title names the indicator; each line names its country (and its
+    # source only when a country reports the indicator in several).
+    assert set(lines) == {"Cameroun", "Sénégal"}
     statuses = [f for f in charts.values() if f["layout"]["title"]["text"].startswith("Cameroun · Plan CM")]
     assert statuses and statuses[0]["layout"]["xaxis"]["categoryarray"] == ["30 juin 2022", "31 déc. 2022",
                                                                             "31 déc. 2023"]
@@ -125,3 +127,23 @@ def values(array) -> list:
     if isinstance(array, dict):
         return np.frombuffer(base64.b64decode(array["bdata"]), dtype=array["dtype"]).tolist()
     return list(array)
+
+
+def test_trend_lines_keep_their_sources_apart_and_legends_stay_text():
+    """Two sources for one country make two lines named by their source; a label from a
+    workbook cannot carry markup into the chart, and the legend wraps and takes its room."""
+    import pandas as pd
+
+    from dashboard import charts
+
+    hostile = '<a href="https://evil.example">clic</a> Rapport annuel, section 1 avec un nom vraiment très long'
+    frame = pd.DataFrame({"when": ["2022", "2023"] * 2, "value": [1, 2, 3, 4],
+                          "label": ["Cameroun · Q15, 1re puce"] * 2 + [f"Cameroun · {hostile}"] * 2})
+    figure = charts.over_time.__wrapped__(frame, "when", "value", "label", "Titre", "Nombre", ["2022", "2023"])
+    names = [trace.name for trace in figure.data]
+    assert names[0] == "Cameroun · Q15, 1re puce"
+    assert "<a" not in names[1] and "‹a" in names[1] and "<br>" in names[1]
+    assert all(len(part) <= 40 for name in names for part in name.split("<br>"))
+    lines = sum(name.count("<br>") + 1 for name in names)
+    assert figure.layout.margin.t == 90 + 24 * lines and figure.layout.height == 400 + 24 * lines + 60
+
