@@ -42,6 +42,19 @@ def wait_for(url: str, seconds: float = 60) -> None:
 
 
 @contextlib.contextmanager
+def background(command: list[str], log: Path, ready: str, seconds: float = 60, env: dict | None = None):
+    """`command` running (output in `log`) from the moment `ready` answers to the end of the block."""
+    with open(log, "w") as out:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+        try:
+            wait_for(ready, seconds)
+            yield process
+        finally:
+            process.terminate()
+            process.wait(timeout=20)
+
+
+@contextlib.contextmanager
 def streamlit_app(database: Path, log_dir: Path, port: int | None = None, secrets: Path | None = None,
                   address: str = "127.0.0.1"):
     """`streamlit run app.py` on 127.0.0.1 with its own database; yields its base URL."""
@@ -51,14 +64,8 @@ def streamlit_app(database: Path, log_dir: Path, port: int | None = None, secret
                "--server.address", address, "--server.headless", "true"]
     if secrets is not None:
         command += ["--secrets.files", str(secrets)]
-    with open(log_dir / f"streamlit-{port}.log", "w") as log:
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-        try:
-            wait_for(f"http://127.0.0.1:{port}/_stcore/health", 120)
-            yield f"http://{'localhost' if address == '127.0.0.1' else address}:{port}"
-        finally:
-            process.terminate()
-            process.wait(timeout=20)
+    with background(command, log_dir / f"streamlit-{port}.log", f"http://127.0.0.1:{port}/_stcore/health", 120, env):
+        yield f"http://{'localhost' if address == '127.0.0.1' else address}:{port}"
 
 
 def launch(playwright):

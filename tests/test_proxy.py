@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from deploy import nginx_conf
-from tests.browser import ARTIFACTS, ROOT, free_port, open_page, streamlit_app, wait_for
+from tests.browser import ARTIFACTS, ROOT, background, free_port, open_page, streamlit_app
 
 NGINX = "/usr/sbin/nginx"
 
@@ -33,15 +33,9 @@ def proxied(tmp_path_factory):
                     f"127.0.0.1:{proxy_port}", "--app", f"127.0.0.1:{app_port}", "-o", str(conf)],
                    cwd=ROOT, check=True)
     with streamlit_app(work / "app.duckdb", work, port=app_port), \
-            open(work / "nginx.out", "w") as out:
-        nginx = subprocess.Popen([NGINX, "-c", str(conf), "-p", str(work), "-g", "daemon off;"],
-                                 stdout=out, stderr=subprocess.STDOUT)
-        try:
-            wait_for(f"http://127.0.0.1:{proxy_port}/_stcore/health", 60)
-            yield f"http://127.0.0.1:{proxy_port}"
-        finally:
-            nginx.terminate()
-            nginx.wait(timeout=20)
+            background([NGINX, "-c", str(conf), "-p", str(work), "-g", "daemon off;"], work / "nginx.out",
+                       f"http://127.0.0.1:{proxy_port}/_stcore/health"):
+        yield f"http://127.0.0.1:{proxy_port}"
 
 
 @pytest.fixture

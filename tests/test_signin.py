@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import BrowserContext, Page
 
-from tests.browser import ARTIFACTS, ROOT, free_port, open_page, settle, streamlit_app, wait_for
+from tests.browser import ARTIFACTS, ROOT, background, free_port, open_page, settle, streamlit_app
 from tests.workbooks import plan_rows, xlsx
 
 CM_WORKBOOK = ROOT / "data" / "cameroun_plan_alliance87_2021-2025.xlsx"
@@ -26,15 +26,10 @@ CI_WORKBOOK = ROOT / "data" / "cote_divoire_feuille_de_route_2021.xlsx"
 @pytest.fixture(scope="module")
 def provider(tmp_path_factory):
     port = free_port()
-    log = open(tmp_path_factory.mktemp("oidc") / "oidc.log", "w")
-    process = subprocess.Popen([sys.executable, "-m", "oidc_provider_mock", "-p", str(port), "-H", "127.0.0.1"],
-                               stdout=log, stderr=subprocess.STDOUT)
-    try:
-        wait_for(f"http://127.0.0.1:{port}/.well-known/openid-configuration", 60)
+    with background([sys.executable, "-m", "oidc_provider_mock", "-p", str(port), "-H", "127.0.0.1"],
+                    tmp_path_factory.mktemp("oidc") / "oidc.log",
+                    f"http://127.0.0.1:{port}/.well-known/openid-configuration"):
         yield f"http://127.0.0.1:{port}"
-    finally:
-        process.terminate()
-        process.wait(timeout=20)
 
 
 def secrets_file(folder: Path, provider: str, app_port: int, view: str) -> Path:
