@@ -186,8 +186,6 @@ def test_the_command_line_template_export_preview_and_marked_file(tmp_path):
 def test_a_preview_made_stale_by_another_load_is_recomputed_not_applied(tmp_path, monkeypatch):
     """On the page: check a file, let another version land, press Load: nothing is
     written, the preview is shown again, and a second Load writes it."""
-    import streamlit as st
-
     from dashboard import access, db
     from tests.test_pages import app
 
