@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import plotly.graph_objects as go
 
-from .. import charts, derived, figures, listings, metrics, queries, schedule_queries
+from .. import derived, figures, listings, metrics, queries, schedule_queries
 from ..filters import country_name, describe
 from ..i18n import date, indicator, kinds_phrase, money, number, percent, period, plural, speaking, t
 from ..listings import Listing
