@@ -36,7 +36,9 @@ class SharedFigure(go.Figure):
         return shared
 
     def to_dict(self) -> dict:
-        return self._as_dict
+        # A copy made by plotly or pickle has no stored dict: it computes its own.
+        stored = self.__dict__.get("_as_dict")
+        return stored if stored is not None else super().to_dict()
 
 
 def cached(builder):
