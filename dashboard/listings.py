@@ -21,6 +21,8 @@ from .money import CURRENCIES, factor
 from .scope import HASHED, Scope
 
 EXCEL_ROWS = 1_048_575  # Excel's last row, less the header
+
+
 @dataclass(frozen=True)
 class Listing:
     kind: str
