@@ -265,12 +265,13 @@ async def browsers(server: Server, viewers: int, every_page: bool = True) -> dic
     return results
 
 
-def floor(viewers: int) -> float:
+def floor(viewers: int, proxy: bool = False) -> float:
     """Server CPU-seconds per fresh browser session of a bare Streamlit page
-    (benchmarks/floor_app.py), `viewers` at once: Streamlit's own share of a session."""
+    (benchmarks/floor_app.py), `viewers` at once: Streamlit's own share of a session
+    (with `proxy`, behind nginx, nginx's CPU included)."""
     from playwright.async_api import async_playwright
 
-    server = Server(OUT / "floor.duckdb", OUT / "runs-floor.log", app="benchmarks/floor_app.py")
+    server = Server(OUT / "floor.duckdb", OUT / "runs-floor.log", app="benchmarks/floor_app.py", proxy=proxy)
 
     async def run() -> float:
         async with async_playwright() as playwright:
@@ -315,7 +316,7 @@ def verdict(ok: bool) -> str:
     return "met" if ok else "**not met**"
 
 
-def behind_nginx(proxied: dict | None, viewers: int) -> list[str]:
+def behind_nginx(proxied: dict | None, viewers: int, floor_cpu: float | None) -> list[str]:
     """The shared server's set-up (deploy/nginx_conf.py): nginx sends the static files."""
     if proxied is None:
         return ["| behind nginx (deploy/nginx_conf.py) | not measured: nginx is not installed "
@@ -330,6 +331,8 @@ def behind_nginx(proxied: dict | None, viewers: int) -> list[str]:
         f"| | within 3× one viewer's: {verdict(ratio <= 3)} ({ratio:.1f}×) |",
         f"| behind nginx, {viewers} viewers: server CPU-seconds per session, app + nginx | "
         f"{fmt(proxied['many']['cpu_per_session'])} | | ≤ 0.1 s: {verdict(proxied['many']['cpu_per_session'] <= 0.1)} |",
+        *([f"| for reference, the bare Streamlit page behind nginx, {viewers} viewers: server CPU-seconds per "
+           f"session, app + nginx | {fmt(floor_cpu)} | | Streamlit's own share |"] if floor_cpu is not None else []),
     ]
 
 
@@ -388,7 +391,7 @@ def report(shipped: dict, scale: dict, sizes: dict, args, seconds: float) -> str
         f"{verdict(many_a['cpu_per_session'] <= 0.1)} |",
         f"| for reference, a bare Streamlit page (benchmarks/floor_app.py), {args.viewers} viewers: server "
         f"CPU-seconds per session | {fmt(shipped['floor_cpu'])} | | Streamlit's own share |",
-        *behind_nginx(shipped["behind_nginx"], args.viewers),
+        *behind_nginx(shipped["behind_nginx"], args.viewers, shipped.get("floor_cpu_nginx")),
         f"| the app's peak memory | {fmt(shipped['browser']['peak_memory_mb'], 'MB')} | "
         f"{fmt(scale['browser']['peak_memory_mb'], 'MB')} | ≤ 1.5 GB at scale: "
         f"{verdict(scale['browser']['peak_memory_mb'] <= 1536)} |", ""]
@@ -443,6 +446,9 @@ def main() -> None:
         results["shipped"]["behind_nginx"] = served(work, args.viewers, "shipped-nginx", proxy=True)
     print("floor: a bare Streamlit page", flush=True)
     results["shipped"]["floor_cpu"] = floor(args.viewers)
+    if Path(NGINX).exists():
+        print("floor behind nginx", flush=True)
+        results["shipped"]["floor_cpu_nginx"] = floor(args.viewers, proxy=True)
     (OUT / "bench_pages.json").write_text(json.dumps(results, indent=1))
     Path(args.out).write_text(report(results["shipped"], results["scale"], sizes, args,
                                      time.perf_counter() - started))
