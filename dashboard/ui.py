@@ -287,10 +287,13 @@ def paged(listing, shape, scope: Scope, name: str, title: str, column_config: di
     return matching
 
 
-def chart(figure: go.Figure, name: str, source: tuple[Scope, str]) -> None:
+def chart(figure: go.Figure, name: str, source: tuple[Scope, str], height: int | None = None) -> None:
     """The figure (styled by its builder, charts.py), and under it one line naming its source
     documents and the date of its data (`source`: the scope, and plans, indicators or
-    status). The figure is only read: cached figures are shared by every session."""
+    status). Cached figures are shared by every session, so another `height` (a meeting
+    screen) is drawn on a copy, never on the shared figure."""
+    if height:
+        figure = go.Figure(figure, _validate=False).update_layout(height=height)
     st.plotly_chart(figure, config={
         "displaylogo": False,
         "toImageButtonOptions": {"format": "png", "filename": name, "scale": 2},

@@ -182,6 +182,7 @@ def test_meeting_mode_steps_through_one_message_per_screen():
     titles = []
     for _ in range(5):
         titles.append(at.title[0].value)
+        no_failure(at)  # every screen, not only the first
         at.button(key="slide_next").click().run()
     assert titles == ["Financement : où en est-on ?", "Où le financement manque, par axe", titles[2],
                       "Répression : les derniers chiffres", "Avancement des actions"]
@@ -190,3 +191,14 @@ def test_meeting_mode_steps_through_one_message_per_screen():
     assert metrics(at)["Coût estimé"] == "560\u202f000\xa0$US"
     at.button(key="slide_back").click().run()
     assert at.title[0].value == "Avancement des actions" and metrics(at)["En cours"] == "6"
+
+
+def test_a_meeting_screen_resizes_a_copy_never_the_shared_chart():
+    import json
+
+    at = app("pages/meeting.py", country=["Cameroun / Cameroon"])
+    at.button(key="slide_next").click().run()
+    no_failure(at)
+    assert json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["height"] == 440
+    funding = app("pages/funding.py", country=["Cameroun / Cameroon"])
+    assert json.loads(funding.get("plotly_chart")[0].proto.spec)["layout"]["height"] != 440
