@@ -125,15 +125,8 @@ class Server:
             [sys.executable, "-m", "streamlit", "run", app, "--server.port", str(self.port),
              "--server.address", "127.0.0.1", "--server.headless", "true"],
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        import urllib.request
-
-        while True:
-            try:
-                urllib.request.urlopen(f"http://127.0.0.1:{self.port}/_stcore/health", timeout=1)
-                break
-            except OSError:
-                time.sleep(0.1)
         self.base = f"http://127.0.0.1:{self.port}"
+        self._wait_healthy("the app")
         if proxy:
             work = OUT / f"nginx-{self.port}"
             port = free_port()
@@ -143,15 +136,21 @@ class Server:
             self.nginx = subprocess.Popen([NGINX, "-c", str(work / "nginx.conf"), "-p", str(work),
                                            "-g", "daemon off;"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
             self.base = f"http://127.0.0.1:{port}"
-            for _ in range(300):
-                try:
-                    urllib.request.urlopen(f"{self.base}/_stcore/health", timeout=1)
-                    break
-                except OSError:
-                    time.sleep(0.1)
-            else:
-                self.stop()
-                raise SystemExit(f"nginx did not answer on {self.base}: see {work / 'error.log'}")
+            self._wait_healthy(f"nginx (its log: {work / 'error.log'})")
+
+    def _wait_healthy(self, what: str, seconds: float = 300) -> None:
+        import urllib.request
+
+        deadline = time.monotonic() + seconds
+        while True:
+            try:
+                urllib.request.urlopen(f"{self.base}/_stcore/health", timeout=1)
+                return
+            except OSError:
+                if time.monotonic() > deadline:
+                    self.stop()
+                    raise SystemExit(f"{what} did not answer on {self.base}")
+                time.sleep(0.1)
 
     def pids(self) -> list[int]:
         """The app, and nginx's master and workers when it runs in front."""

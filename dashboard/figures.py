@@ -30,32 +30,29 @@ LINES_DRAWN = 12  # lines a reader can tell apart in one chart; the others are c
 CHARTS_DRAWN = 6  # trend charts of counts (one per indicator), and at most 4 plans' statuses
 
 
-def _shared(value):
-    if isinstance(value, go.Figure):
-        return charts.SharedFigure.of(value)
-    if isinstance(value, (list, tuple)):
-        return type(value)(_shared(v) for v in value)
-    return value
+_BUILDERS: dict = {}
+
+
+@st.cache_resource(show_spinner=False, max_entries=128, hash_funcs=HASHED)
+def _built(name: str, *args):
+    return _BUILDERS[name](*args)
+
+
+db.cleared_with_answers(_built.clear)
 
 
 def cached_figures(function):
     """`function`'s figures cached on its (plain, hashable) arguments: a rerun hashes a
-    scope and a language, not the frames behind each chart. They are kept as the figure
-    objects themselves, shared by every session and never changed after they are built
-    (st.plotly_chart and the brief only read them): rebuilding eleven trend charts
-    from their dicts on every rerun cost more than drawing them. Dropped with the
-    cached answers after every load (db.cleared_with_answers)."""
+    scope and a language, not the frames behind each chart. The figures come from
+    charts.py's builders, so they are shared objects that nobody changes (SharedFigure),
+    kept as they are: rebuilding eleven trend charts on every rerun cost more than drawing
+    them. Dropped with the cached answers after every load (db.cleared_with_answers)."""
     name = function.__qualname__
-
-    @st.cache_resource(show_spinner=False, max_entries=128, hash_funcs=HASHED)
-    def build(name: str, *args):  # the name keys the cache: every function shares this code
-        return _shared(function(*args))
-
-    db.cleared_with_answers(build.clear)
+    _BUILDERS[name] = function
 
     @functools.wraps(function)
     def wrapper(*args):
-        return build(name, *args)
+        return _built(name, *args)
     return wrapper
 
 
