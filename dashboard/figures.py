@@ -157,6 +157,34 @@ def funding_by_axis(scope: Scope, currency: str, usd_per_eur: float, language: s
         return charts.estimated_vs_available(view["by_axis"], "axis", t("fu_by_axis"), currency)
 
 
+def _effect_named(frame: pd.DataFrame, effect_labels: dict) -> pd.DataFrame:
+    """Effects by their label; actions under no effect say so."""
+    return frame.assign(effect=frame["effect"].map(
+        lambda e: effect_labels.get(e, e) if isinstance(e, str) else t("fu_no_effect")))
+
+
+@cached_figures
+def funding_by_effect(scope: Scope, currency: str, usd_per_eur: float, language: str) -> go.Figure | None:
+    """Estimated vs available by expected effect; None when nothing in scope is costed."""
+    view = derived.funding(scope, currency, usd_per_eur)
+    if view["empty"] or not view["totals"].costed:
+        return None
+    with speaking(language):
+        return charts.estimated_vs_available(_effect_named(view["by_effect"], view["effect_labels"]), "effect",
+                                             t("fu_by_effect"), currency)
+
+
+@cached_figures
+def funding_gap_breakdown(scope: Scope, currency: str, usd_per_eur: float, language: str) -> go.Figure | None:
+    """The gap by axis, effect and action (the largest gaps: derived.TREE_ACTIONS); None
+    when nothing in scope is costed."""
+    view = derived.funding(scope, currency, usd_per_eur)
+    if view["empty"] or not view["totals"].costed:
+        return None
+    with speaking(language):
+        return charts.gap_treemap(_effect_named(view["tree"], view["effect_labels"]), t("fu_gap_tree"), currency)
+
+
 @cached_figures
 def enforcement_chain(scope: Scope, language: str, most: int) -> tuple[go.Figure | None, int]:
     """Each country's latest figures of the enforcement stages, one bar each (at most

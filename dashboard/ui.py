@@ -14,16 +14,19 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+from collections.abc import Callable
 
 import pandas as pd
 import plotly.graph_objects as go
+from pandas.io.formats.style import Styler
 import streamlit as st
 
-from . import derived, queries
+from . import db, derived, queries
 from .filters import FILTER_FIELDS, country_name, describe
 from .i18n import date, kinds_phrase, lang, moment, money, money_card, number, percent, speaking, t
 from .safe import cell, md
-from .scope import Scope
+from .listings import Listing
+from .scope import HASHED, Scope
 
 
 def empty(message: str | None = None) -> None:
@@ -190,15 +193,40 @@ def _text(value) -> str:
     return date(value) if isinstance(value, dt.date) else str(value)
 
 
-def styled(frame: pd.DataFrame, percents: tuple[str, ...] = ()):
+def _precomputed(frame: pd.DataFrame, shown: dict[int, list[str]]) -> Styler | pd.DataFrame:
+    """A pandas Styler of `frame` whose display values are computed already: `shown`
+    maps a column's position to its cells' text.
+
+    Streamlit reads a Styler through its `_compute` and `_translate` (streamlit's
+    pandas_styler_utils, pinned in requirements.txt), and recognises one by its exact
+    class, so this is a plain Styler whose two methods are replaced on the instance.
+    pandas' own versions build a Jinja-ready dict for every cell and call the formatter
+    cell by cell, most of a page's first run for four tables; here the dict holds only
+    the cells whose text differs from the value's own `str` (numbers, dates, lists), and
+    no styles, which these tables never have. With nothing to show differently, the
+    frame itself: the grid would otherwise receive every cell twice."""
+    if not shown:
+        return frame
+    styler = frame.style
+
+    def translate(*args, **kwargs) -> dict:
+        body = [[{"id": f"row{r}_col{c}", "display_value": values[r]} for c, values in shown.items()]
+                for r in range(len(frame))]
+        return {"body": body, "cellstyle": [], "table_styles": []}
+    styler._compute = lambda: styler
+    styler._translate = translate
+    return styler
+
+
+def styled(frame: pd.DataFrame, percents: tuple[str, ...] = ()) -> Styler | pd.DataFrame:
     """The frame with display values in the chosen language: Babel numbers and dates,
     percentages for `percents`, lists as `a; b`, blanks for missing values. Columns with
     no gap stay numbers and dates underneath, so they sort as such; the grid draws a
     missing cell as "None" whatever its display value, so a column with gaps is shown
-    as its formatted text, blanks included."""
+    as its formatted text, blanks included, and so are text and list columns."""
     frame = frame.copy()
-    formats = {}
-    for column in frame.columns:
+    shown: dict[int, list[str]] = {}
+    for index, column in enumerate(frame.columns):
         series = frame[column]
         if column in percents:
             formatter = percent
@@ -212,20 +240,82 @@ def styled(frame: pd.DataFrame, percents: tuple[str, ...] = ()):
             formatter = moment if has_time else date
         else:
             formatter = _text
-        if series.isna().any():
-            frame[column] = series.map(lambda v, f=formatter: _shown(v, f)).astype(object)
-            continue
-        formats[column] = lambda v, f=formatter: _shown(v, f)
-    return frame.style.format(formats, na_rep="")
+        raw = series.tolist()
+        values = [_shown(v, formatter) for v in raw]
+        # Text and lists are shown as their text, so they are that text underneath too
+        # (the grid sends every value as a string for display anyway, and lists as their
+        # text cost more to send than to show).
+        if series.isna().any() or (formatter is _text and all(type(v) is str or _is_list(v) for v in raw)):
+            frame[column] = pd.Series(values, index=frame.index, dtype="str")
+        elif any(text != str(value) for text, value in zip(values, raw)):
+            shown[index] = values
+    return _precomputed(frame, shown)
 
 
-def table(frame: pd.DataFrame, scope: Scope, name: str, title: str, column_config: dict | None = None,
-          height: int | str = "auto", percents: tuple[str, ...] = ()) -> None:
+# A table is shaped (localize) and given its display values once per language, then
+# shared by every session: the grid only reads it. With a `key` (what the frame depends
+# on besides its name and the language) the frame is not even hashed; without one, it is
+# keyed by its content, so a load never leaves an entry stale. Keyed entries go with the
+# cached answers after a load.
+@st.cache_resource(show_spinner=False, max_entries=256)
+def _styled_once(frame: pd.DataFrame, percents: tuple[str, ...], language: str) -> Styler | pd.DataFrame:
+    with speaking(language):
+        return styled(frame, percents)
+
+
+@st.cache_resource(show_spinner=False, max_entries=256, hash_funcs=HASHED)
+def _keyed_once(name: str, key: tuple, percents: tuple[str, ...], language: str,
+                _make: Callable[[], pd.DataFrame]) -> Styler | pd.DataFrame:
+    with speaking(language):
+        return styled(_make(), percents)
+
+
+# A page of a long table, keyed by what it shows: its listing, search, page and language,
+# and its `name`, which stands for its shape (each table has its own name, and its page
+# passes the same shape for it every run). Dropped with the cached answers after a load.
+@st.cache_resource(show_spinner=False, max_entries=512, hash_funcs={**HASHED, Listing: repr})
+def _page_once(name: str, listing: Listing, search: str, offset: int, percents: tuple[str, ...], language: str,
+               _shape) -> Styler | pd.DataFrame:
+    from . import listings
+
+    with speaking(language):
+        return styled(_shape(listings.page(listing, search, offset, PAGE_ROWS)), percents)
+
+
+db.cleared_with_answers(_page_once.clear)
+db.cleared_with_answers(_keyed_once.clear)
+
+
+def _fitted(column_config: dict | None, shown) -> dict:
+    """`column_config` for the table as shown: a column given as a number that `styled`
+    turned into its text (it has blanks: amounts not costed) is text aligned right, so the
+    grid shows the text, blanks included, instead of failing to read it as a number."""
+    frame = getattr(shown, "data", shown)
+    fitted = {}
+    for column, config in (column_config or {}).items():
+        if (isinstance(config, dict) and config.get("type_config", {}).get("type") == "number"
+                and column in frame.columns and pd.api.types.is_string_dtype(frame[column])):
+            config = st.column_config.TextColumn(config.get("label"), help=config.get("help"), alignment="right")
+        fitted[column] = config
+    return fitted
+
+
+def table(frame: pd.DataFrame | Callable[[], pd.DataFrame], scope: Scope, name: str, title: str,
+          column_config: dict | None = None, height: int | str = "auto", percents: tuple[str, ...] = (),
+          key: tuple | None = None) -> None:
     """A table and its two downloads. `name` is the file stem, `title` the sheet title;
-    `percents` names the columns shown as percentages."""
-    st.dataframe(styled(frame, percents), hide_index=True, column_config=column_config or {}, height=height)
-    downloads(lambda limit: (frame.head(limit) if limit else frame, bool(limit) and len(frame) > limit),
-              scope, name, title)
+    `percents` names the columns shown as percentages. With a `key` (what the table
+    depends on besides `name` and the language: a scope, a currency), `frame` may be a
+    function that makes it, called only when the table is not cached yet or for an export."""
+    make = frame if callable(frame) else (lambda: frame)
+    shown = (_keyed_once(name, key, percents, lang(), make) if key is not None
+             else _styled_once(make(), percents, lang()))
+    st.dataframe(shown, hide_index=True, column_config=_fitted(column_config, shown), height=height)
+
+    def rows(limit):
+        whole = make()
+        return (whole.head(limit) if limit else whole), bool(limit) and len(whole) > limit
+    downloads(rows, scope, name, title)
 
 
 def downloads(rows, scope: Scope, name: str, title: str) -> None:
@@ -274,11 +364,11 @@ def paged(listing, shape, scope: Scope, name: str, title: str, column_config: di
         offset = (int(number_) - 1) * PAGE_ROWS
     else:
         matching, offset = total, 0
-    rows = listings.page(listing, search, offset, PAGE_ROWS)
+    shown = _page_once(name, listing, search, offset, percents, lang(), shape)
     if matching > PAGE_ROWS:
-        st.caption(t("rows_shown").format(first=number(offset + 1), last=number(offset + len(rows)),
+        st.caption(t("rows_shown").format(first=number(offset + 1), last=number(offset + len(getattr(shown, "data", shown))),
                                           total=number(matching)))
-    st.dataframe(styled(shape(rows), percents), hide_index=True, column_config=column_config or {})
+    st.dataframe(shown, hide_index=True, column_config=_fitted(column_config, shown))
 
     def everything(limit):
         frame_, cut = listings.everything(listing, search, limit)

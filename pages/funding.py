@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from dashboard import charts, derived, figures, queries
+from dashboard import derived, figures, queries
 from dashboard.filters import current
 from dashboard.i18n import kinds_phrase, lang, money, number, t
 from dashboard.money import convert
@@ -31,15 +31,11 @@ if not totals.costed:
 else:
     # Every axis and effect in scope, costed or not: one with nothing costed reads "not costed", not 0.
     chart(figures.funding_by_axis(scope, cur, display.usd_per_eur, lang()), "funding_by_axis", (scope, "plans"))
-    effect_labels = view["effect_labels"]
-    by_effect = view["by_effect"].assign(effect=view["by_effect"]["effect"].map(
-        lambda e: effect_labels.get(e, e) if isinstance(e, str) else t("fu_no_effect")))
-    chart(charts.estimated_vs_available(by_effect, "effect", t("fu_by_effect"), cur), "funding_by_effect", (scope, "plans"))
-    tree = view["tree"].assign(effect=view["tree"]["effect"].map(
-        lambda e: effect_labels.get(e, e) if isinstance(e, str) else t("fu_no_effect")))
-    if view["tree_total"] > len(tree):
-        st.caption(t("fu_tree_cut").format(shown=number(len(tree)), total=number(view["tree_total"])))
-    chart(charts.gap_treemap(tree, t("fu_gap_tree"), cur), "funding_gap_breakdown", (scope, "plans"))
+    chart(figures.funding_by_effect(scope, cur, display.usd_per_eur, lang()), "funding_by_effect", (scope, "plans"))
+    if view["tree_total"] > len(view["tree"]):
+        st.caption(t("fu_tree_cut").format(shown=number(len(view["tree"])), total=number(view["tree_total"])))
+    chart(figures.funding_gap_breakdown(scope, cur, display.usd_per_eur, lang()), "funding_gap_breakdown",
+          (scope, "plans"))
 
     st.subheader(t("fu_ranked"))
     # Figures before the long texts: they stay in view on a projector.
@@ -53,16 +49,18 @@ else:
     dimensions = {"lead": t("lead"), "partners": t("partners"), "priority": t("priority"), "country": t("country")}
     dimension = st.segmented_control(t("fu_breakdown_by"), list(dimensions), format_func=dimensions.get,
                                      default="lead", required=True, key="breakdown")
-    breakdown = derived.breakdown(scope, cur, display.usd_per_eur, dimension)
     if dimension == "partners":
         st.caption(t("fu_partners_overlap"))
-    row_columns = [c for c in breakdown.columns if c.startswith("rows_")]
-    table(localize(breakdown, [dimension, *row_columns, "estimated_cost", "funds_available", "gap", "coverage",
-                               "not_costed"],
-                   {"estimated_cost": t("estimated"), "funds_available": t("available"),
-                    "not_costed": t("not_costed_col"), **{c: t(f"kind_{c}") for c in row_columns}}),
-          scope, f"funding_by_{dimension}", t("fu_breakdown"), column_config=amount_columns,
-          percents=(t("coverage"),))
+
+    def breakdown_table():
+        breakdown = derived.breakdown(scope, cur, display.usd_per_eur, dimension)
+        row_columns = [c for c in breakdown.columns if c.startswith("rows_")]
+        return localize(breakdown, [dimension, *row_columns, "estimated_cost", "funds_available", "gap", "coverage",
+                                    "not_costed"],
+                        {"estimated_cost": t("estimated"), "funds_available": t("available"),
+                         "not_costed": t("not_costed_col"), **{c: t(f"kind_{c}") for c in row_columns}})
+    table(breakdown_table, scope, f"funding_by_{dimension}", t("fu_breakdown"), column_config=amount_columns,
+          percents=(t("coverage"),), key=(scope, cur, display.usd_per_eur))
     st.caption(t("fu_blank_is_not_costed"))
 
 st.subheader(t("fu_not_costed").format(rows=kinds_phrase(totals.not_costed) or t("none_f")))

@@ -202,3 +202,50 @@ def test_a_meeting_screen_resizes_a_copy_never_the_shared_chart():
     assert json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["height"] == 440
     funding = app("pages/funding.py", country=["Cameroun / Cameroon"])
     assert json.loads(funding.get("plotly_chart")[0].proto.spec)["layout"]["height"] != 440
+
+
+def test_a_table_of_text_is_sent_once_and_one_of_numbers_with_its_display_values():
+    """A table whose cells all read as their value's own text (words, counts under a
+    thousand) goes to the browser once; one with amounts or dates also carries each
+    cell's text in the chosen language."""
+    import pandas as pd
+
+    def reads_as_itself(series) -> bool:
+        if pd.api.types.is_string_dtype(series):
+            return True
+        return pd.api.types.is_integer_dtype(series) and bool(series.abs().lt(1000).all())
+
+    at = app("pages/funding.py")
+    kinds = set()
+    for table in at.dataframe:
+        plain = all(reads_as_itself(table.value[c]) for c in table.value.columns)
+        assert bool(table.proto.arrow_data.styler.display_values) is not plain, list(table.value.columns)
+        kinds.add(plain)
+    assert kinds == {True, False}
+
+
+def test_pages_never_rely_on_magic():
+    """`runner.magicEnabled = false` (.streamlit/config.toml): a bare value on its own line
+    would silently show nothing, so no page has one."""
+    import ast
+
+    for path in [*Path("pages").glob("*.py"), Path("app.py")]:
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Expr) and not isinstance(node.value, (ast.Call, ast.Await)):
+                assert isinstance(node.value, ast.Constant) and isinstance(node.value.value, str), (path, node.lineno)
+
+
+def test_amounts_with_blanks_read_as_their_text_never_none():
+    """An amount column with blanks (nothing costed) is sent as its text: the grid must show
+    that text and the blanks, not fail to read it as a number and draw "None"."""
+    import json as json_
+
+    at = app("pages/funding.py")
+    breakdown = at.dataframe[1]
+    estimated = next(c for c in breakdown.value.columns if c.startswith("Coût estimé"))
+    assert "" in set(breakdown.value[estimated]) and "560\u202f000" in set(breakdown.value[estimated])
+    config = json_.loads(breakdown.proto.columns)
+    assert config[estimated]["type_config"]["type"] == "text" and config[estimated]["label"] == "Coût estimé (USD)"
+    # Where every amount is known, the column stays a number (it sorts as one).
+    ranked = at.dataframe[0]
+    assert json_.loads(ranked.proto.columns)["Coût estimé"]["type_config"]["type"] == "number"

@@ -147,3 +147,22 @@ def test_trend_lines_keep_their_sources_apart_and_legends_stay_text():
     lines = sum(name.count("<br>") + 1 for name in names)
     assert figure.layout.margin.t == 90 + 24 * lines and figure.layout.height == 400 + 24 * lines + 60
 
+
+
+def test_a_table_is_shaped_once_and_reshaped_after_a_load(generated):
+    """Tables are shaped and formatted once per language and shared (ui.py); a load must
+    still show its new figures at once."""
+    from tests.test_figures import display_values
+
+    def ranked(at):
+        return [row for row in display_values(at.dataframe[0]) if row[1] == "1.2"]
+
+    first = app("pages/funding.py", plan=["Plan SN"])
+    assert ranked(first) and ranked(first)[0][3] == "1\u202f000"   # estimated 1 000
+    assert ranked(app("pages/funding.py", plan=["Plan SN"])) == ranked(first)
+    grant = access.grant(access.User("local", "local"), "load")
+    assert db.load_file(grant, "sn_plan_v2.xlsx", xlsx({"Plan": plan_rows(
+        ["SN", "Plan SN", "1", "Axe", None, None, "1.1", "A", "2000", "100"],
+        [None, None, None, None, None, None, "1.2", "B", "7000", "500"])})).status == "loaded"
+    assert ranked(app("pages/funding.py", plan=["Plan SN"]))[0][3] == "7\u202f000"
+
