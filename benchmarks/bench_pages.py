@@ -181,7 +181,15 @@ class Server:
     def runs(self) -> list[tuple[str, str, float]]:
         if not self.run_log.exists():
             return []
-        return [(s, p, float(d)) for s, p, d in (line.split("\t") for line in self.run_log.read_text().splitlines())]
+        return [(s, p, float(d)) for s, p, d, *_ in (line.split("\t") for line in self.run_log.read_text().splitlines())]
+
+    def starts(self) -> dict[str, float]:
+        """When each session's first run started (Unix time)."""
+        first: dict[str, float] = {}
+        for line in self.run_log.read_text().splitlines() if self.run_log.exists() else []:
+            session, _, _, started = line.split("\t")
+            first.setdefault(session, float(started))
+        return first
 
     def stop(self) -> None:
         if self.nginx is not None:
@@ -189,6 +197,35 @@ class Server:
             self.nginx.wait(timeout=30)
         self.process.terminate()
         self.process.wait(timeout=30)
+
+
+def as_viewers(work):
+    """`work()` run in a forked child under Linux's idle scheduling policy, which the
+    Playwright driver and every chromium process it starts inherit (chromium resets nice
+    values, not the policy); returns what `work` returns (JSON). The viewers' browsers
+    share this machine's two cores with the server here, whereas in use each viewer's
+    browser runs on their own computer: at equal priority, twenty tabs rendering take the
+    server's CPU and its time per session measures the browsers. This way the server runs
+    whenever it has work and the browsers take the rest (their time to first chart still
+    counts it). The server itself was started by this process, at normal priority."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork")
+    receiving, sending = context.Pipe(duplex=False)
+
+    def child() -> None:
+        os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+        try:
+            sending.send(json.dumps({"result": work()}))
+        except BaseException as error:  # the parent says what failed
+            sending.send(json.dumps({"error": repr(error)}))
+    process = context.Process(target=child)
+    process.start()
+    answer = json.loads(receiving.recv())
+    process.join()
+    if "error" in answer:
+        raise SystemExit(f"the viewers failed: {answer['error']}")
+    return answer["result"]
 
 
 async def first_chart(context, url: str, charts: int) -> tuple[float, int]:
@@ -256,7 +293,9 @@ async def browsers(server: Server, viewers: int, every_page: bool = True) -> dic
         cpu = server.cpu_seconds()
         times = await asyncio.gather(*(one_viewer() for _ in range(viewers)))
         server_times = session_times(known)
-        results["many"] = {"viewers": viewers, "first_chart_median": statistics.median(times),
+        arrivals = sorted(t for s, t in server.starts().items() if s not in known)
+        results["many"] = {"viewers": viewers, "arrival_spread": arrivals[-1] - arrivals[0] if arrivals else 0.0,
+                           "first_chart_median": statistics.median(times),
                            "first_chart_max": max(times), "server_median": statistics.median(server_times or [0]),
                            "cpu_per_session": (server.cpu_seconds() - cpu) / viewers}
         await browser.close()
@@ -289,7 +328,7 @@ def floor(viewers: int, proxy: bool = False) -> float:
             await browser.close()
             return per_session
     try:
-        return asyncio.run(run())
+        return as_viewers(lambda: asyncio.run(run()))
     finally:
         server.stop()
 
@@ -298,7 +337,7 @@ def served(db: Path, viewers: int, label: str, proxy: bool = False) -> dict:
     server = Server(db, OUT / f"runs-{label}.log", proxy=proxy)
     try:
         started = time.perf_counter()
-        result = asyncio.run(browsers(server, viewers, every_page=not proxy))
+        result = as_viewers(lambda: asyncio.run(browsers(server, viewers, every_page=not proxy)))
         result["startup_to_all_pages"] = time.perf_counter() - started
         return result
     finally:
@@ -326,7 +365,8 @@ def behind_nginx(proxied: dict | None, viewers: int, floor_cpu: float | None) ->
         f"{fmt(proxied['one']['server'])}; {fmt(proxied['one']['cpu'])} | | |",
         f"| behind nginx, {viewers} viewers: median time to first chart (browsers included) | "
         f"{fmt(proxied['many']['first_chart_median'])} | | |",
-        f"| behind nginx, {viewers} viewers: median server time per session | {fmt(proxied['many']['server_median'])} "
+        f"| behind nginx, {viewers} viewers: median server time per session (their first runs began within "
+        f"{proxied['many']['arrival_spread']:.1f} s) | {fmt(proxied['many']['server_median'])} "
         f"| | within 3× one viewer's: {verdict(ratio <= 3)} ({ratio:.1f}×) |",
         f"| behind nginx, {viewers} viewers: server CPU-seconds per session, app + nginx | "
         f"{fmt(proxied['many']['cpu_per_session'])} | | ≤ 0.1 s: {verdict(proxied['many']['cpu_per_session'] <= 0.1)} |",
@@ -342,6 +382,11 @@ def report(shipped: dict, scale: dict, sizes: dict, args, seconds: float) -> str
              f"Machine: {platform.machine()}, {os.cpu_count()} cores, "
              f"{os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES') / 2**30:.0f} GiB, Python "
              f"{platform.python_version()}, {platform.platform()}.", "",
+             "The browsers (headless Debian chromium, driven by Playwright) run under Linux's idle scheduling "
+             "policy (`SCHED_IDLE`): "
+             "they share this machine with the server, whereas in use each viewer's browser runs on their own "
+             "computer; niced, they do not take the server's CPU while it has work, and their own rendering "
+             "still counts in every time to first chart.", "",
              f"Scale data set (benchmarks/scale_data.py, loaded through the real loaders in "
              f"{sizes['seconds']:.1f} s): {sizes['actions']:,} actions, {sizes['statuses']:,} statuses, "
              f"{sizes['indicators']:,} indicator rows, on top of the shipped data.", "",
@@ -377,11 +422,14 @@ def report(shipped: dict, scale: dict, sizes: dict, args, seconds: float) -> str
                                     max(data["browser"]["one"]["server"], 1e-9))
     many_a, many_b = shipped["browser"]["many"], scale["browser"]["many"]
     lines += [
-        f"| {args.viewers} viewers: median time to first chart (browsers rendering on 2 cores included) | "
+        f"| {args.viewers} viewers: median time to first chart (their browsers rendering on these 2 cores "
+        f"included) | "
         f"{fmt(many_a['first_chart_median'])} | {fmt(many_b['first_chart_median'])} | |",
         f"| {args.viewers} viewers: slowest time to first chart | {fmt(many_a['first_chart_max'])} | "
         f"{fmt(many_b['first_chart_max'])} | |",
-        f"| {args.viewers} viewers: median server time per session | {fmt(many_a['server_median'])} | "
+        f"| {args.viewers} viewers: median server time per session (first runs began within "
+        f"{many_a['arrival_spread']:.1f} s shipped, {many_b['arrival_spread']:.1f} s at scale) | "
+        f"{fmt(many_a['server_median'])} | "
         f"{fmt(many_b['server_median'])} | within 3× one viewer's: "
         f"{verdict(shipped['browser']['ratio'] <= 3)} ({shipped['browser']['ratio']:.1f}×) shipped, "
         f"{verdict(scale['browser']['ratio'] <= 3)} ({scale['browser']['ratio']:.1f}×) at scale |",

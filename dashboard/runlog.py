@@ -1,8 +1,9 @@
 """Each script run's duration, written where the benchmark reads it.
 
 Guarantees: does nothing unless `DASHBOARD_RUN_LOG` names a file; then appends one line
-per run: session id, page, seconds. benchmarks/bench_pages.py reads it to tell the
-server's time per session apart from the browsers' rendering.
+per run: session id, page, seconds, and when the run started (Unix time).
+benchmarks/bench_pages.py reads it to tell the server's time per session apart from
+the browsers' rendering, and how close together sessions arrived.
 """
 
 from __future__ import annotations
@@ -18,5 +19,6 @@ def record(started: float, page: str) -> None:
     if not path:
         return
     context = get_script_run_ctx()
+    seconds = time.perf_counter() - started
     with open(path, "a", encoding="utf-8") as log:
-        log.write(f"{context.session_id if context else '-'}\t{page}\t{time.perf_counter() - started:.4f}\n")
+        log.write(f"{context.session_id if context else '-'}\t{page}\t{seconds:.4f}\t{time.time() - seconds:.3f}\n")
