@@ -161,6 +161,13 @@ def _register(con, name: str, columns: dict[str, tuple]):
     con.register(name, pa.table({column: pa.array(values, type=kind) for column, (kind, values) in columns.items()}))
 
 
+def _indicator_key(row) -> dict:
+    """What identifies a count (a row with the same key replaces it), as the report shows it."""
+    return {"country": row.country, "period_start": row.period_start.isoformat(),
+            "period_end": row.period_end.isoformat(), "indicator": row.indicator, "sex": row.sex,
+            "age_group": row.age_group, "source": row.source}
+
+
 def _indicator_changes(con, parsed: ParsedFile) -> tuple[list, list]:
     """One join of the file's rows against the current ones, by the replacement key."""
     import pyarrow as pa
@@ -168,6 +175,11 @@ def _indicator_changes(con, parsed: ParsedFile) -> tuple[list, list]:
     rows = parsed.indicators
     if not rows:
         return [], []
+    countries = sorted({r.country for r in rows})
+    if not con.execute(f"SELECT count(*) FROM indicator_values WHERE country IN ({', '.join('?' * len(countries))})",
+                       countries).fetchall()[0][0]:
+        # Nothing reported yet for these countries: every row is added (no join to make).
+        return [_indicator_key(row) | {"value": row.value} for row in rows], []
     text = pa.string()
     _register(con, "incoming_indicators", {
         "n": (pa.int64(), list(range(len(rows)))),
@@ -193,9 +205,7 @@ def _indicator_changes(con, parsed: ParsedFile) -> tuple[list, list]:
     matched = {r[0]: r for r in found}
     added, replaced = [], []
     for n, row in enumerate(rows):
-        key = {"country": row.country, "period_start": row.period_start.isoformat(),
-               "period_end": row.period_end.isoformat(), "indicator": row.indicator, "sex": row.sex,
-               "age_group": row.age_group, "source": row.source}
+        key = _indicator_key(row)
         if n not in matched:
             added.append({**key, "value": row.value})
             continue

@@ -101,8 +101,9 @@ def _compare(total: IndicatorRow, parts: list[IndicatorRow], log: IssueLog, name
     complete = len(parts) == 2
     if not complete and added <= total.value:
         return  # one part alone may be smaller than the total: the other is unknown
-    fr_terms = " + ".join(f"{p.value} {names(p)[0]}" for p in parts)
-    en_terms = " + ".join(f"{p.value} {names(p)[1]}" for p in parts)
+    labels = [(p.value, *names(p)) for p in parts]
+    fr_terms = " + ".join(f"{value} {fr}" for value, fr, _ in labels)
+    en_terms = " + ".join(f"{value} {en}" for value, _, en in labels)
     rows = ", ".join(str(p.row) for p in parts)
     log.warning("parts_total_mismatch", total.sheet, total.row, None,
                 f"les parties ne font pas le total : {fr_terms} = {added} ≠ {total.value} "
