@@ -354,22 +354,34 @@ def verdict(ok: bool) -> str:
     return "met" if ok else "**not met**"
 
 
-def behind_nginx(proxied: dict | None, viewers: int, floor_cpu: float | None) -> list[str]:
-    """The shared server's set-up (deploy/nginx_conf.py): nginx sends the static files."""
+def behind_nginx(proxied: dict | None, at_scale: dict | None, viewers: int, floor_cpu: float | None) -> list[str]:
+    """The shared server's set-up (deploy/nginx_conf.py): nginx sends the static files.
+    `proxied` on the shipped data, `at_scale` on the scale data set."""
     if proxied is None:
         return ["| behind nginx (deploy/nginx_conf.py) | not measured: nginx is not installed "
                 "(`bash scripts/system.sh nginx-light`) | | |"]
-    ratio = proxied["many"]["server_median"] / max(proxied["one"]["server"], 1e-9)
+
+    def ratio(run: dict) -> float:
+        return run["many"]["server_median"] / max(run["one"]["server"], 1e-9)
+
+    def both(figure) -> str:
+        return f"{figure(proxied)} | {figure(at_scale) if at_scale else ''}"
+    ratios = [r for r in (proxied, at_scale) if r]
+    labels = [" shipped", " at scale"] if at_scale else [""]
+    spreads = " s shipped, ".join(f"{r['many']['arrival_spread']:.1f}" for r in ratios) + (
+        " s at scale" if at_scale else " s")
     return [
         f"| behind nginx (deploy/nginx_conf.py), one viewer: server time; server CPU, app + nginx | "
-        f"{fmt(proxied['one']['server'])}; {fmt(proxied['one']['cpu'])} | | |",
+        f"{both(lambda r: fmt(r['one']['server']) + '; ' + fmt(r['one']['cpu']))} | |",
         f"| behind nginx, {viewers} viewers: median time to first chart (browsers included) | "
-        f"{fmt(proxied['many']['first_chart_median'])} | | |",
+        f"{both(lambda r: fmt(r['many']['first_chart_median']))} | |",
         f"| behind nginx, {viewers} viewers: median server time per session (their first runs began within "
-        f"{proxied['many']['arrival_spread']:.1f} s) | {fmt(proxied['many']['server_median'])} "
-        f"| | within 3× one viewer's: {verdict(ratio <= 3)} ({ratio:.1f}×) |",
+        f"{spreads}) | {both(lambda r: fmt(r['many']['server_median']))} "
+        f"| within 3× one viewer's: "
+        f"{', '.join(f'{verdict(ratio(r) <= 3)} ({ratio(r):.1f}×){label}' for r, label in zip(ratios, labels))} |",
         f"| behind nginx, {viewers} viewers: server CPU-seconds per session, app + nginx | "
-        f"{fmt(proxied['many']['cpu_per_session'])} | | ≤ 0.1 s: {verdict(proxied['many']['cpu_per_session'] <= 0.1)} |",
+        f"{both(lambda r: fmt(r['many']['cpu_per_session']))} | ≤ 0.1 s on the shipped data: "
+        f"{verdict(proxied['many']['cpu_per_session'] <= 0.1)} |",
         *([f"| for reference, the bare Streamlit page behind nginx, {viewers} viewers: server CPU-seconds per "
            f"session, app + nginx | {fmt(floor_cpu)} | | Streamlit's own share |"] if floor_cpu is not None else []),
     ]
@@ -385,7 +397,7 @@ def report(shipped: dict, scale: dict, sizes: dict, args, seconds: float) -> str
              "The browsers (headless Debian chromium, driven by Playwright) run under Linux's idle scheduling "
              "policy (`SCHED_IDLE`): "
              "they share this machine with the server, whereas in use each viewer's browser runs on their own "
-             "computer; niced, they do not take the server's CPU while it has work, and their own rendering "
+             "computer; so they do not take the server's CPU while it has work, and their own rendering "
              "still counts in every time to first chart.", "",
              f"Scale data set (benchmarks/scale_data.py, loaded through the real loaders in "
              f"{sizes['seconds']:.1f} s): {sizes['actions']:,} actions, {sizes['statuses']:,} statuses, "
@@ -438,7 +450,8 @@ def report(shipped: dict, scale: dict, sizes: dict, args, seconds: float) -> str
         f"{verdict(many_a['cpu_per_session'] <= 0.1)} |",
         f"| for reference, a bare Streamlit page (benchmarks/floor_app.py), {args.viewers} viewers: server "
         f"CPU-seconds per session | {fmt(shipped['floor_cpu'])} | | Streamlit's own share |",
-        *behind_nginx(shipped["behind_nginx"], args.viewers, shipped.get("floor_cpu_nginx")),
+        *behind_nginx(shipped["behind_nginx"], scale.get("behind_nginx"), args.viewers,
+                      shipped.get("floor_cpu_nginx")),
         f"| the app's peak memory | {fmt(shipped['browser']['peak_memory_mb'], 'MB')} | "
         f"{fmt(scale['browser']['peak_memory_mb'], 'MB')} | ≤ 1.5 GB at scale: "
         f"{verdict(scale['browser']['peak_memory_mb'] <= 1536)} |", ""]
@@ -491,6 +504,10 @@ def main() -> None:
         work = OUT / "shipped-run.duckdb"
         shutil.copy(shipped_db, work)
         results["shipped"]["behind_nginx"] = served(work, args.viewers, "shipped-nginx", proxy=True)
+        print("scale behind nginx: 20 viewers", flush=True)
+        work = OUT / "scale-run.duckdb"
+        shutil.copy(scale_db, work)
+        results["scale"]["behind_nginx"] = served(work, args.viewers, "scale-nginx", proxy=True)
     print("floor: a bare Streamlit page", flush=True)
     results["shipped"]["floor_cpu"] = floor(args.viewers)
     if Path(NGINX).exists():
