@@ -147,14 +147,11 @@ def coverage_by_version(scope: Scope, language: str) -> tuple[go.Figure | None, 
                                 percent=True), hidden
 
 
-@cached_figures
-def funding_by_axis(scope: Scope, currency: str, usd_per_eur: float, language: str) -> go.Figure | None:
-    """Estimated vs available by axis; None when nothing in scope is costed."""
+def _costed(scope: Scope, currency: str, usd_per_eur: float) -> dict | None:
+    """The funding view of a scope (derived.funding), or None when nothing in it is costed:
+    then a funding chart would only draw zeros, and the page says "not costed" instead."""
     view = derived.funding(scope, currency, usd_per_eur)
-    if view["empty"] or not view["totals"].costed:
-        return None
-    with speaking(language):
-        return charts.estimated_vs_available(view["by_axis"], "axis", t("fu_by_axis"), currency)
+    return None if view["empty"] or not view["totals"].costed else view
 
 
 def _effect_named(frame: pd.DataFrame, effect_labels: dict) -> pd.DataFrame:
@@ -164,10 +161,18 @@ def _effect_named(frame: pd.DataFrame, effect_labels: dict) -> pd.DataFrame:
 
 
 @cached_figures
+def funding_by_axis(scope: Scope, currency: str, usd_per_eur: float, language: str) -> go.Figure | None:
+    """Estimated vs available by axis; None when nothing in scope is costed."""
+    if (view := _costed(scope, currency, usd_per_eur)) is None:
+        return None
+    with speaking(language):
+        return charts.estimated_vs_available(view["by_axis"], "axis", t("fu_by_axis"), currency)
+
+
+@cached_figures
 def funding_by_effect(scope: Scope, currency: str, usd_per_eur: float, language: str) -> go.Figure | None:
     """Estimated vs available by expected effect; None when nothing in scope is costed."""
-    view = derived.funding(scope, currency, usd_per_eur)
-    if view["empty"] or not view["totals"].costed:
+    if (view := _costed(scope, currency, usd_per_eur)) is None:
         return None
     with speaking(language):
         return charts.estimated_vs_available(_effect_named(view["by_effect"], view["effect_labels"]), "effect",
@@ -178,8 +183,7 @@ def funding_by_effect(scope: Scope, currency: str, usd_per_eur: float, language:
 def funding_gap_breakdown(scope: Scope, currency: str, usd_per_eur: float, language: str) -> go.Figure | None:
     """The gap by axis, effect and action (the largest gaps: derived.TREE_ACTIONS); None
     when nothing in scope is costed."""
-    view = derived.funding(scope, currency, usd_per_eur)
-    if view["empty"] or not view["totals"].costed:
+    if (view := _costed(scope, currency, usd_per_eur)) is None:
         return None
     with speaking(language):
         return charts.gap_treemap(_effect_named(view["tree"], view["effect_labels"]), t("fu_gap_tree"), currency)

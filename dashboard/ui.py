@@ -7,6 +7,8 @@ blanks for missing values and coded values in words; every chart is drawn with
 Plotly's PNG download (camera icon) named after it; a scope with nothing in it gives a
 sentence, never an empty chart; funding cards say "to be defined" when nothing in scope
 is costed, never 0; a page says in one line which active filters it does not apply.
+A table is shaped and given its display values once per language and shared by every
+session until the next load; nobody changes a shared table.
 """
 
 from __future__ import annotations
