@@ -13,8 +13,9 @@ then measures in one run, for both:
   duration, logged by the app: dashboard/runlog.py) and its CPU-seconds per session,
   against one viewer; the app's peak memory (VmHWM); and, for reference, the server's
   CPU-seconds per session of a bare Streamlit page (benchmarks/floor_app.py) opened by
-  as many browsers; and the same 20 viewers on the shipped data behind nginx, configured
+  as many browsers; and the same 20 viewers, on both data sets, behind nginx configured
   as deploy/nginx_conf.py does for a shared server (nginx's CPU counted with the app's);
+  the browsers run under Linux's idle scheduling policy (`as_viewers`);
 - loading: the figures benchmarks/bench_ingest.py wrote (it is run first when they are
   missing: 50 000-row workbooks, pandas with openpyxl against our ingest).
 It writes BENCHMARKS.md with each target beside its figure, the command and the machine.
@@ -178,18 +179,12 @@ class Server:
                 return int(line.split()[1]) / 1024
         return float("nan")
 
-    def runs(self) -> list[tuple[str, str, float]]:
+    def runs(self) -> list[tuple[str, str, float, float]]:
+        """Each script run: session, page, seconds, and when it started (Unix time)."""
         if not self.run_log.exists():
             return []
-        return [(s, p, float(d)) for s, p, d, *_ in (line.split("\t") for line in self.run_log.read_text().splitlines())]
-
-    def starts(self) -> dict[str, float]:
-        """When each session's first run started (Unix time)."""
-        first: dict[str, float] = {}
-        for line in self.run_log.read_text().splitlines() if self.run_log.exists() else []:
-            session, _, _, started = line.split("\t")
-            first.setdefault(session, float(started))
-        return first
+        return [(s, p, float(d), float(t)) for s, p, d, t in
+                (line.split("\t") for line in self.run_log.read_text().splitlines())]
 
     def stop(self) -> None:
         if self.nginx is not None:
@@ -277,23 +272,26 @@ async def browsers(server: Server, viewers: int, every_page: bool = True) -> dic
 
         def session_times(before: set) -> list[float]:
             per_session: dict[str, float] = {}
-            for session, _, seconds in server.runs():
+            for session, _, seconds, _ in server.runs():
                 if session not in before:
                     per_session[session] = per_session.get(session, 0.0) + seconds
             return list(per_session.values())
 
         if not every_page:
             await one_viewer()  # the first session after a start fills the caches: not what is measured
-        known = {s for s, _, _ in server.runs()}
+        known = {run[0] for run in server.runs()}
         cpu = server.cpu_seconds()
         single = await one_viewer()
         results["one"] = {"first_chart": single, "server": statistics.median(session_times(known) or [0]),
                           "cpu": server.cpu_seconds() - cpu}
-        known = {s for s, _, _ in server.runs()}
+        known = {run[0] for run in server.runs()}
         cpu = server.cpu_seconds()
         times = await asyncio.gather(*(one_viewer() for _ in range(viewers)))
         server_times = session_times(known)
-        arrivals = sorted(t for s, t in server.starts().items() if s not in known)
+        first_runs: dict[str, float] = {}
+        for session, _, _, started in server.runs():
+            first_runs.setdefault(session, started)
+        arrivals = sorted(t for s, t in first_runs.items() if s not in known)
         results["many"] = {"viewers": viewers, "arrival_spread": arrivals[-1] - arrivals[0] if arrivals else 0.0,
                            "first_chart_median": statistics.median(times),
                            "first_chart_max": max(times), "server_median": statistics.median(server_times or [0]),
@@ -354,15 +352,17 @@ def verdict(ok: bool) -> str:
     return "met" if ok else "**not met**"
 
 
+def ratio(run: dict) -> float:
+    """The median server time per session of the 20 viewers against one viewer's."""
+    return run["many"]["server_median"] / max(run["one"]["server"], 1e-9)
+
+
 def behind_nginx(proxied: dict | None, at_scale: dict | None, viewers: int, floor_cpu: float | None) -> list[str]:
     """The shared server's set-up (deploy/nginx_conf.py): nginx sends the static files.
     `proxied` on the shipped data, `at_scale` on the scale data set."""
     if proxied is None:
         return ["| behind nginx (deploy/nginx_conf.py) | not measured: nginx is not installed "
                 "(`bash scripts/system.sh nginx-light`) | | |"]
-
-    def ratio(run: dict) -> float:
-        return run["many"]["server_median"] / max(run["one"]["server"], 1e-9)
 
     def both(figure) -> str:
         return f"{figure(proxied)} | {figure(at_scale) if at_scale else ''}"
@@ -409,10 +409,10 @@ def report(shipped: dict, scale: dict, sizes: dict, args, seconds: float) -> str
              "| --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
     for name in PAGES:
         a, b = shipped["apptest"][name], scale["apptest"][name]
-        ratio = b["warm"] / a["warm"] if a["warm"] else float("nan")
+        warm_ratio = b["warm"] / a["warm"] if a["warm"] else float("nan")
         ok = b["warm"] <= max(2 * a["warm"], 0.05) and b["warm"] <= 0.5 and b["first"] <= 3
         lines.append(f"| {name} | {fmt(a['first'])} | {fmt(b['first'])} | {fmt(a['warm'])} | {fmt(b['warm'])} | "
-                     f"{ratio:.1f}× | {fmt(b['one_country'])} | {fmt(b['filter_change'])} | {verdict(ok)} |")
+                     f"{warm_ratio:.1f}× | {fmt(b['one_country'])} | {fmt(b['filter_change'])} | {verdict(ok)} |")
     lines += ["", "Targets: warm rerun at scale within 2× its shipped time (a floor of 0.05 s, below which "
               "AppTest's own overhead dominates) and never above 0.5 s; first run after a load within 3 s.", "",
               "## In a browser: `streamlit run`, headless Debian chromium", "",
@@ -429,9 +429,6 @@ def report(shipped: dict, scale: dict, sizes: dict, args, seconds: float) -> str
                              ("one viewer: server CPU", ("one", "cpu"), "s")):
         lines.append(f"| {label} | {fmt(shipped['browser'][key[0]][key[1]])} | "
                      f"{fmt(scale['browser'][key[0]][key[1]])} | |")
-    for data in (shipped, scale):
-        data["browser"]["ratio"] = (data["browser"]["many"]["server_median"] /
-                                    max(data["browser"]["one"]["server"], 1e-9))
     many_a, many_b = shipped["browser"]["many"], scale["browser"]["many"]
     lines += [
         f"| {args.viewers} viewers: median time to first chart (their browsers rendering on these 2 cores "
@@ -443,8 +440,8 @@ def report(shipped: dict, scale: dict, sizes: dict, args, seconds: float) -> str
         f"{many_a['arrival_spread']:.1f} s shipped, {many_b['arrival_spread']:.1f} s at scale) | "
         f"{fmt(many_a['server_median'])} | "
         f"{fmt(many_b['server_median'])} | within 3× one viewer's: "
-        f"{verdict(shipped['browser']['ratio'] <= 3)} ({shipped['browser']['ratio']:.1f}×) shipped, "
-        f"{verdict(scale['browser']['ratio'] <= 3)} ({scale['browser']['ratio']:.1f}×) at scale |",
+        f"{verdict(ratio(shipped['browser']) <= 3)} ({ratio(shipped['browser']):.1f}×) shipped, "
+        f"{verdict(ratio(scale['browser']) <= 3)} ({ratio(scale['browser']):.1f}×) at scale |",
         f"| {args.viewers} viewers: server CPU-seconds per session | {fmt(many_a['cpu_per_session'])} | "
         f"{fmt(many_b['cpu_per_session'])} | ≤ 0.1 s on the shipped data: "
         f"{verdict(many_a['cpu_per_session'] <= 0.1)} |",

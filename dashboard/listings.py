@@ -33,7 +33,8 @@ class Listing:
 
 
 # A listing is hashed by its repr, as a scope is (scope.HASHED).
-CACHE = {"show_spinner": False, "max_entries": 512, "hash_funcs": {**HASHED, Listing: repr}}
+LISTING_HASHED = {**HASHED, Listing: repr}
+CACHE = {"show_spinner": False, "max_entries": 512, "hash_funcs": LISTING_HASHED}
 
 
 def _money(column: str, listing: Listing) -> tuple[str, list]:

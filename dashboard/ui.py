@@ -27,8 +27,8 @@ from . import db, derived, queries
 from .filters import FILTER_FIELDS, country_name, describe
 from .i18n import date, kinds_phrase, lang, moment, money, money_card, number, percent, speaking, t
 from .safe import cell, md
-from .listings import Listing
-from .scope import HASHED, Scope
+from .listings import LISTING_HASHED
+from .scope import Scope
 
 
 def empty(message: str | None = None) -> None:
@@ -255,44 +255,30 @@ def styled(frame: pd.DataFrame, percents: tuple[str, ...] = ()) -> Styler | pd.D
 
 
 # A table is shaped (localize) and given its display values once per language, then
-# shared by every session: the grid only reads it. With a `key` (what the frame depends
-# on besides its name and the language) the frame is not even hashed; without one, it is
-# keyed by its content, so a load never leaves an entry stale. Keyed entries go with the
-# cached answers after a load.
-@st.cache_resource(show_spinner=False, max_entries=256)
-def _styled_once(frame: pd.DataFrame, percents: tuple[str, ...], language: str) -> Styler | pd.DataFrame:
-    with speaking(language):
-        return styled(frame, percents)
-
-
-@st.cache_resource(show_spinner=False, max_entries=256, hash_funcs=HASHED)
-def _keyed_once(name: str, key: tuple, percents: tuple[str, ...], language: str,
-                _make: Callable[[], pd.DataFrame]) -> Styler | pd.DataFrame:
+# shared by every session until the next load: the grid only reads it. The key is what
+# the table shows besides its language: its `name`, which stands for its shape (each
+# table has its own name, and its page passes the same shape for it every run), and
+# `key` (a scope and currency; a listing, search and page), so the frame itself is never
+# hashed and `make` runs only on a miss.
+@st.cache_resource(show_spinner=False, max_entries=512, hash_funcs=LISTING_HASHED)
+def _shaped_once(name: str, key: tuple, percents: tuple[str, ...], language: str,
+                 _make: Callable[[], pd.DataFrame]) -> Styler | pd.DataFrame:
     with speaking(language):
         return styled(_make(), percents)
 
 
-# A page of a long table, keyed by what it shows: its listing, search, page and language,
-# and its `name`, which stands for its shape (each table has its own name, and its page
-# passes the same shape for it every run). Dropped with the cached answers after a load.
-@st.cache_resource(show_spinner=False, max_entries=512, hash_funcs={**HASHED, Listing: repr})
-def _page_once(name: str, listing: Listing, search: str, offset: int, percents: tuple[str, ...], language: str,
-               _shape) -> Styler | pd.DataFrame:
-    from . import listings
-
-    with speaking(language):
-        return styled(_shape(listings.page(listing, search, offset, PAGE_ROWS)), percents)
+db.cleared_with_answers(_shaped_once.clear)
 
 
-db.cleared_with_answers(_page_once.clear)
-db.cleared_with_answers(_keyed_once.clear)
+def _frame_of(shown: Styler | pd.DataFrame) -> pd.DataFrame:
+    return getattr(shown, "data", shown)
 
 
 def _fitted(column_config: dict | None, shown) -> dict:
     """`column_config` for the table as shown: a column given as a number that `styled`
     turned into its text (it has blanks: amounts not costed) is text aligned right, so the
     grid shows the text, blanks included, instead of failing to read it as a number."""
-    frame = getattr(shown, "data", shown)
+    frame = _frame_of(shown)
     fitted = {}
     for column, config in (column_config or {}).items():
         if (isinstance(config, dict) and config.get("type_config", {}).get("type") == "number"
@@ -310,8 +296,7 @@ def table(frame: pd.DataFrame | Callable[[], pd.DataFrame], scope: Scope, name: 
     depends on besides `name` and the language: a scope, a currency), `frame` may be a
     function that makes it, called only when the table is not cached yet or for an export."""
     make = frame if callable(frame) else (lambda: frame)
-    shown = (_keyed_once(name, key, percents, lang(), make) if key is not None
-             else _styled_once(make(), percents, lang()))
+    shown = _shaped_once(name, key, percents, lang(), make) if key is not None else styled(make(), percents)
     st.dataframe(shown, hide_index=True, column_config=_fitted(column_config, shown), height=height)
 
     def rows(limit):
@@ -366,9 +351,10 @@ def paged(listing, shape, scope: Scope, name: str, title: str, column_config: di
         offset = (int(number_) - 1) * PAGE_ROWS
     else:
         matching, offset = total, 0
-    shown = _page_once(name, listing, search, offset, percents, lang(), shape)
+    shown = _shaped_once(name, (listing, search, offset), percents, lang(),
+                         lambda: shape(listings.page(listing, search, offset, PAGE_ROWS)))
     if matching > PAGE_ROWS:
-        st.caption(t("rows_shown").format(first=number(offset + 1), last=number(offset + len(getattr(shown, "data", shown))),
+        st.caption(t("rows_shown").format(first=number(offset + 1), last=number(offset + len(_frame_of(shown))),
                                           total=number(matching)))
     st.dataframe(shown, hide_index=True, column_config=_fitted(column_config, shown))
 
