@@ -11,6 +11,7 @@ are a warning naming the figures (65 + 31 ≠ 135).
 from __future__ import annotations
 
 from collections import defaultdict
+from functools import partial
 
 from .cells import parse_age_group, parse_count, parse_date, parse_sex, parse_theme
 from .headers import HeaderMap
@@ -18,7 +19,7 @@ from .issues import IssueLog
 from .model import IndicatorRow, ParsedFile
 from .read import RawSheet
 from .reference import Reference
-from .rows import RowCursor, skipped
+from .rows import RowCursor, columns, data_rows, parsed
 from .text import clean, clean_multiline, code_text
 
 SEX_FR = {"F": "femmes", "M": "hommes"}
@@ -27,24 +28,47 @@ AGE_FR = {"children": "enfants", "adults": "adultes"}
 AGE_EN = {"children": "children", "adults": "adults"}
 
 
+_period_end = partial(parse_date, end_of_month=True)
+
+
 def parse_indicator_sheet(sheet: RawSheet, header: HeaderMap, log: IssueLog, ref: Reference,
                           out: ParsedFile) -> None:
-    rows = sheet.rows
+    numbered = data_rows(sheet.rows, header)
+    raw = columns(numbered, header)
+    nothing = [None] * len(numbered)
+    cells = lambda name: raw.get(name, nothing)  # noqa: E731 - a field may be absent
+    # Each distinct cell is read once, by column; a wrong one is reported on its row
+    # below, in the order a person reads the row.
+    country_text = list(map(clean, cells("country")))
+    country_code = list(map(ref.country, country_text))
+    starts = parsed(cells("period_start"), parse_date)
+    ends = parsed(cells("period_end"), _period_end)
+    indicator_text = list(map(clean, cells("indicator")))
+    indicator_key = list(map(ref.indicator, indicator_text))
+    themes = parsed(cells("theme"), parse_theme)
+    sexes = parsed(cells("sex"), parse_sex)
+    ages = parsed(cells("age_group"), parse_age_group)
+    values = parsed(cells("value"), parse_count)
+    sources = list(map(clean, cells("source")))
+    organisations = list(map(clean, cells("organisation")))
+    action_codes = list(map(code_text, cells("action_code")))
+    comments = list(map(clean_multiline, cells("comment")))
     seen: dict[tuple, int] = {}
-    for index in range(header.row_index + 1, len(rows)):
-        if skipped(rows[index], header):
-            continue
-        cur = RowCursor(rows[index], index, header, sheet.name, log)
-        country = cur.country(ref.country)
-        start = cur.parse("period_start", parse_date)
-        end = cur.parse("period_end", parse_date, end_of_month=True)
+    for k, (index, row) in enumerate(numbered):
+        cur = RowCursor(row, index, header, sheet.name, log)
+        country = cur.country_code(country_text[k], country_code[k])
+        start = cur.take("period_start", starts[k])
+        end = cur.take("period_end", ends[k])
         if start and end and end < start:
             cur.fail("period_end", "period_reversed",
                      f"la fin de période ({end:%d/%m/%Y}) est avant son début ({start:%d/%m/%Y}) ; corrigez l'une des dates",
                      f"the period ends ({end:%Y-%m-%d}) before it starts ({start:%Y-%m-%d}); correct one of the dates")
-        indicator_raw = cur.require("indicator", "Indicateur", "Indicator")
-        indicator = ref.indicator(indicator_raw) if indicator_raw else None
-        if indicator_raw and indicator is None:
+        indicator_raw = indicator_text[k]
+        indicator = indicator_key[k]
+        if not indicator_raw:
+            cur.fail("indicator", "missing_value", "« Indicateur » est vide ; remplissez-le",
+                     "'Indicator' is empty; fill it in")
+        elif indicator is None:
             examples = "victimes assistées, personnes poursuivies, personnes condamnées"
             cur.fail("indicator", "unknown_indicator",
                      f"« {indicator_raw} » n'est pas dans le catalogue des indicateurs ; écrivez un nom du catalogue "
@@ -52,27 +76,27 @@ def parse_indicator_sheet(sheet: RawSheet, header: HeaderMap, log: IssueLog, ref
                      f"'{indicator_raw}' is not in the indicator catalogue; write a catalogue name "
                      "(e.g. victims assisted, persons prosecuted, persons convicted) or add this synonym "
                      "to data/reference/indicators.csv")
-        theme = cur.parse("theme", parse_theme)
-        sex = cur.parse("sex", parse_sex)
-        age = cur.parse("age_group", parse_age_group)
-        value = cur.parse("value", parse_count)
+        theme = cur.take("theme", themes[k])
+        sex = cur.take("sex", sexes[k])
+        age = cur.take("age_group", ages[k])
+        value = cur.take("value", values[k])
         if cur.failed:
             continue
         row = IndicatorRow(
             country=country, period_start=start, period_end=end, theme=theme, indicator=indicator,
-            sex=sex, age_group=age, value=value, source=clean(cur.raw("source")) or None,
-            organisation=clean(cur.raw("organisation")) or None,
-            action_code=code_text(cur.raw("action_code")) or None,
-            comment=clean_multiline(cur.raw("comment")) or None, sheet=sheet.name, row=cur.number,
+            sex=sex, age_group=age, value=value, source=sources[k] or None,
+            organisation=organisations[k] or None, action_code=action_codes[k] or None,
+            comment=comments[k] or None, sheet=sheet.name, row=cur.number,
         )
-        if row.key in seen:
+        key = row.key
+        if key in seen:
             cur.fail("value", "duplicate_indicator",
-                     f"cette ligne répète la ligne {seen[row.key]} (même pays, période, indicateur, sexe, âge et source) ; "
+                     f"cette ligne répète la ligne {seen[key]} (même pays, période, indicateur, sexe, âge et source) ; "
                      "supprimez l'une des deux ou distinguez leur source",
-                     f"this row repeats row {seen[row.key]} (same country, period, indicator, sex, age group and source); "
+                     f"this row repeats row {seen[key]} (same country, period, indicator, sex, age group and source); "
                      "remove one of them or tell their sources apart")
             continue
-        seen[row.key] = row.row
+        seen[key] = row.row
         out.indicators.append(row)
 
 

@@ -16,18 +16,20 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import repeat
+from operator import itemgetter
 
 from .cells import (
-    is_mark, parse_amount, parse_currency, parse_horizon,
+    _parse_horizon, is_mark, parse_amount, parse_currency,
     parse_plan_kind, parse_priority, split_list,
 )
 from .headers import HeaderMap
-from .issues import IssueLog
+from .issues import IssueLog, column_letter
 from .model import ActionRow, AliasApplied, ParsedFile, PlanData, StatedTotal
 from .read import RawSheet
 from .reference import Reference
-from .rows import RowCursor, skipped
+from .rows import RowCursor, columns, data_rows, parsed
 from .text import clean, clean_multiline, code_text, fold
 
 GROUPING_LEVELS = (("country",), ("plan",), ("axis_code", "axis"), ("effect_code", "effect"))
@@ -96,7 +98,7 @@ class _Carry:
     """The grouping values of the rows above, reset below a changed level."""
 
     def __init__(self) -> None:
-        self.values: dict[str, object] = {}
+        self.values: dict[str, object] = dict.fromkeys(GROUPING_FIELDS)
 
     def update(self, own: dict[str, object]) -> None:
         values = self.values
@@ -118,6 +120,8 @@ class _Carry:
         return {f: (self.values.get(f) if _blank(own[f]) else own[f]) for f in GROUPING_FIELDS}
 
 
+_NO_GROUPING = (None,) * len(GROUPING_FIELDS)
+
 class PlanSheetParser:
     def __init__(self, sheet: RawSheet, header: HeaderMap, log: IssueLog, ref: Reference, out: ParsedFile):
         self.sheet = sheet
@@ -129,31 +133,72 @@ class PlanSheetParser:
         self.semester_names = tuple(semester for _, semester in header.semesters)
         self.semester_columns = tuple(col for col, _ in header.semesters)
         self.row_width_needed = max(self.semester_columns, default=-1) + 1
+        # Where an organisation was renamed (a column may be absent: then no letter).
+        self.letters = {**dict.fromkeys(("lead", "co_leads", "partners"), ""),
+                        **{name: column_letter(col) for name, col in header.columns.items()}}
 
     # -- rows ------------------------------------------------------------------
     def parse(self) -> None:
+        numbered = data_rows(self.sheet.rows, self.header)
+        raw = columns(numbered, self.header)
+        self._read_ahead(raw, [row for _, row in numbered])
+        nothing = [None] * len(numbered)
+        grouping = zip(*(raw.get(f, nothing) for f in GROUPING_FIELDS))
         carry = _Carry()
-        rows = self.sheet.rows
-        for index in range(self.header.row_index + 1, len(rows)):
-            row = rows[index]
-            if skipped(row, self.header):
-                continue
+        for k, ((index, row), own_cells) in enumerate(zip(numbered, grouping)):
             cur = RowCursor(row, index, self.header, self.sheet.name, self.log)
-            values = cur.values
-            own = {f: values.get(f) for f in GROUPING_FIELDS}
-            # The row's own grouping cells first move the carried values (a new axis
-            # clears the effect), then its empty cells take what is carried.
-            carry.update(own)
-            has_code = bool(cur.text("action_code"))
-            has_amount = not _blank(cur.raw("estimated_cost")) or not _blank(cur.raw("funds_available"))
-            if has_code:
-                self._action_row(cur, carry.fill(own))
-            elif has_amount:
-                self._subtotal_row(cur, own, carry.fill(own))
-            elif cur.text("action"):
+            if own_cells == _NO_GROUPING:
+                # Most rows of a plan leave every grouping cell empty: they take the
+                # carried values as they are (the parsers only read them).
+                own, group = None, carry.values
+            else:
+                # The row's own grouping cells first move the carried values (a new
+                # axis clears the effect), then its empty cells take what is carried.
+                own = dict(zip(GROUPING_FIELDS, own_cells))
+                carry.update(own)
+                group = carry.fill(own)
+            if self.code_written[k]:
+                self._action_row(cur, group, k)
+            elif not _blank(self.cost_raw[k]) or not _blank(self.funds_raw[k]):
+                self._subtotal_row(cur, own or dict.fromkeys(GROUPING_FIELDS), group)
+            elif self.action[k]:
                 cur.fail("action_code", "missing_action_code",
                          "cette action n'a pas de code ; écrivez son code (p. ex. 1.1.2) dans « Code action »",
                          "this action has no code; write its code (e.g. 1.1.2) in 'Action code'")
+
+    def _read_ahead(self, raw: dict[str, list], rows: list[list]) -> None:
+        """Every cell whose meaning does not depend on its row, parsed by column: each
+        distinct value once. `_action_row` then reports a wrong one on its row, in the
+        order a person reads the row."""
+        nothing = [None] * len(rows)
+        cells = lambda name: raw.get(name, nothing)  # noqa: E731 - a field may be absent
+        self.cost_raw, self.funds_raw = cells("estimated_cost"), cells("funds_available")
+        self.code_written = list(map(clean, cells("action_code")))
+        self.code = list(map(code_text, cells("action_code")))
+        self.action = list(map(clean, cells("action")))
+        self.priority = parsed(cells("priority"), parse_priority)
+        self.kind = parsed(cells("plan_kind"), parse_plan_kind)
+        self.horizon = parsed(cells("horizon"), _parse_horizon)
+        self.currency = parsed(cells("currency"), parse_currency)
+        self.cost = parsed(self.cost_raw, parse_amount)
+        self.funds = parsed(self.funds_raw, parse_amount)
+        self.funding_source = list(map(clean, cells("funding_source")))
+        self.means = list(map(clean_multiline, cells("means")))
+        self.source = list(map(clean_multiline, cells("source")))
+        organisations = partial(_canonical_names, self.ref)
+        self.lead = list(map(organisations, cells("lead"), repeat(True)))
+        self.co_leads = list(map(organisations, cells("co_leads"), repeat(False)))
+        self.partners = list(map(organisations, cells("partners"), repeat(False)))
+        # Rows from a workbook are rectangular: their marks are read in C; a short CSV
+        # row the safe way.
+        columns_needed = self.row_width_needed
+        if self.semester_columns and rows and min(map(len, rows)) >= columns_needed:
+            marks = map(itemgetter(*self.semester_columns), rows) if len(self.semester_columns) > 1 else \
+                ((row[self.semester_columns[0]],) for row in rows)
+        else:
+            marks = (tuple(row[c] if c < len(row) else None for c in self.semester_columns) for row in rows)
+        self.marks = list(marks)
+        self.schedule = list(map(_schedule, self.marks, repeat(self.semester_names)))
 
     def _plan(self, country: str, name: str, currency: str) -> PlanData:
         key = (country, name)
@@ -162,16 +207,13 @@ class PlanSheetParser:
             self.out.plans.append(self.plans[key])
         return self.plans[key]
 
-    def _organisations(self, cur: RowCursor, name: str, single: bool = False) -> list[str]:
-        raw = cur.raw(name)
-        if _blank(raw):
-            return []
-        names, renamed = _canonical_names(self.ref, raw, single)
+    def _organisations(self, cur: RowCursor, name: str, found: tuple) -> list[str]:
+        names, renamed = found
         for original, canonical in renamed:
-            self.out.aliases.append(AliasApplied(self.sheet.name, cur.number, cur.letter(name), original, canonical))
+            self.out.aliases.append(AliasApplied(self.sheet.name, cur.number, self.letters[name], original, canonical))
         return list(names)
 
-    def _action_row(self, cur: RowCursor, group: dict[str, object]) -> None:
+    def _action_row(self, cur: RowCursor, group: dict[str, object], k: int) -> None:
         country = cur.country(self.ref.country, group["country"])
         plan_name = clean(group["plan"])
         if not plan_name:
@@ -182,32 +224,30 @@ class PlanSheetParser:
             cur.fail("axis", "missing_value", "« Axe » est vide ; écrivez l'axe stratégique de l'action",
                      "'Axis' is empty; write the action's strategic axis")
         effect_code, effect = _split_code(group["effect_code"], group["effect"], _EFFECT_PREFIX)
-        action = clean(cur.raw("action"))
+        action = self.action[k]
         if not action:
             cur.fail("action", "missing_value", "« Action » est vide ; écrivez l'intitulé de l'action",
                      "'Action' is empty; write what the action is")
-        code = code_text(cur.raw("action_code"))
-        priority = cur.parse("priority", parse_priority)
-        kind = cur.parse("plan_kind", parse_plan_kind)
-        horizon = cur.parse("horizon", parse_horizon) or []
-        declared = cur.parse("currency", parse_currency)
-        cost = cur.parse("estimated_cost", parse_amount)
-        funds = cur.parse("funds_available", parse_amount)
-        cells = cur.cells
-        # Rows from a workbook are rectangular: index them in C; a short CSV row goes the safe way.
-        getter = cells.__getitem__ if len(cells) >= self.row_width_needed else cur.raw_at
-        marks = tuple(map(getter, self.semester_columns))
-        semesters, bad = _schedule(marks, self.semester_names)
-        for position in bad:
-            col = self.header.semesters[position][0]
-            cur.fail(None, "bad_mark",
-                     f"« {clean(marks[position])} » n'est pas une marque de calendrier ; "
-                     "écrivez X pour prévoir l'action ce semestre, ou laissez vide",
-                     f"'{clean(marks[position])}' is not a schedule mark; "
-                     "write X to schedule the action in this semester, or leave it empty", col=col)
-        lead_list = self._organisations(cur, "lead", single=True)
-        co_leads = self._organisations(cur, "co_leads")
-        partners = self._organisations(cur, "partners")
+        code = self.code[k]
+        priority = cur.take("priority", self.priority[k])
+        kind = cur.take("plan_kind", self.kind[k])
+        horizon = list(cur.take("horizon", self.horizon[k]) or ())
+        declared = cur.take("currency", self.currency[k])
+        cost = cur.take("estimated_cost", self.cost[k])
+        funds = cur.take("funds_available", self.funds[k])
+        semesters, bad = self.schedule[k]
+        if bad:
+            marks = self.marks[k]
+            for position in bad:
+                col = self.header.semesters[position][0]
+                cur.fail(None, "bad_mark",
+                         f"« {clean(marks[position])} » n'est pas une marque de calendrier ; "
+                         "écrivez X pour prévoir l'action ce semestre, ou laissez vide",
+                         f"'{clean(marks[position])}' is not a schedule mark; "
+                         "write X to schedule the action in this semester, or leave it empty", col=col)
+        lead_list = self._organisations(cur, "lead", self.lead[k])
+        co_leads = self._organisations(cur, "co_leads", self.co_leads[k])
+        partners = self._organisations(cur, "partners", self.partners[k])
         if cur.failed or country is None or cost is None or funds is None:
             return
         currency, problem = _resolve_currency(country, declared, (cost.currency, funds.currency))
@@ -256,10 +296,10 @@ class PlanSheetParser:
             priority=priority, lead=lead_list[0] if lead_list else None,
             co_leads=co_leads, partners=partners, estimated_cost=estimated,
             funds_available=available, currency=currency,
-            funding_source=clean(cur.raw("funding_source")) or None,
-            means=clean_multiline(cur.raw("means")) or None, horizon=horizon,
+            funding_source=self.funding_source[k] or None,
+            means=self.means[k] or None, horizon=horizon,
             cost_status=cost_status, pooled_with=list(cost.pooled_with),
-            source=clean_multiline(cur.raw("source")) or None, semesters=list(semesters),
+            source=self.source[k] or None, semesters=list(semesters),
             sheet=self.sheet.name, row=cur.number,
         ))
 
@@ -341,7 +381,10 @@ def _schedule(marks: tuple, names: tuple[str, ...]) -> tuple[tuple[str, ...], tu
 
 @lru_cache(maxsize=1 << 14, typed=True)
 def _canonical_names(ref: Reference, raw, single: bool) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
-    """Organisations of one cell, canonical and deduplicated, and the aliases applied."""
+    """Organisations of one cell, canonical and deduplicated, and the aliases applied;
+    none for an empty cell."""
+    if _blank(raw):
+        return (), ()
     items = [clean(raw)] if single else split_list(raw)
     names: list[str] = []
     renamed: list[tuple[str, str]] = []

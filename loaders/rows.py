@@ -7,6 +7,7 @@ wrong cell of a file in one go, not one per upload.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Callable, TypeVar
 
 from .cells import CellError
@@ -15,6 +16,9 @@ from .issues import IssueLog, column_letter
 from .text import clean
 
 T = TypeVar("T")
+
+# `get(cell, cell)`: the empty string becomes None, every other cell stays itself.
+_NONE_IF_EMPTY = {"": None}
 
 
 def is_blank(row: list) -> bool:
@@ -43,8 +47,48 @@ def skipped(row: list, header: HeaderMap) -> bool:
     return is_blank(row) or is_example(row, header)
 
 
+def data_rows(rows: list[list], header: HeaderMap) -> list[tuple[int, list]]:
+    """(0-based index, row) of every row under the header that holds data."""
+    return [(index, rows[index]) for index in range(header.row_index + 1, len(rows))
+            if not skipped(rows[index], header)]
+
+
+def columns(numbered: list[tuple[int, list]], header: HeaderMap) -> dict[str, list]:
+    """Each mapped field's cells down the rows, an empty or missing cell as None.
+
+    A sheet is parsed column by column where a cell's meaning does not depend on its row:
+    each distinct value is parsed once, and in C (`map` over a memoised parser) rather
+    than one Python call per cell."""
+    names, getter, needed = header.reader()
+    rows = [row for _, row in numbered]
+    if not rows or not names:
+        return {name: [None] * len(rows) for name in names}
+    if min(map(len, rows)) >= needed:
+        transposed = zip(*map(getter, rows))
+    else:  # a short CSV row: its missing cells are empty
+        transposed = ([row[col] if col < len(row) else None for row in rows] for col in header.columns.values())
+    return {name: list(map(_NONE_IF_EMPTY.get, cells, cells)) for name, cells in zip(names, transposed)}
+
+
+def parsed(cells: list, parser: Callable[..., T]) -> list:
+    """`parser` over a column: each value, or the `CellError` of a wrong cell, to be
+    reported by `RowCursor.take` when its row is read."""
+    return list(map(_safely(parser), cells))
+
+
+@lru_cache(maxsize=None)
+def _safely(parser: Callable) -> Callable:
+    @lru_cache(maxsize=1 << 16, typed=True)
+    def value_or_error(raw):
+        try:
+            return parser(raw)
+        except CellError as problem:
+            return problem
+    return value_or_error
+
+
 class RowCursor:
-    __slots__ = ("cells", "number", "header", "sheet", "log", "failed", "values")
+    __slots__ = ("cells", "number", "header", "sheet", "log", "failed", "_values")
 
     def __init__(self, row: list, row_index: int, header: HeaderMap, sheet: str, log: IssueLog):
         self.cells = row
@@ -53,10 +97,23 @@ class RowCursor:
         self.sheet = sheet
         self.log = log
         self.failed = False
-        width = len(row)
-        # One pass over the mapped columns: parsers then read a dict, not the row.
-        self.values = {name: (None if (v := row[col]) == "" else v) if col < width else None
-                       for name, col in header.columns.items()}
+        self._values = None
+
+    @property
+    def values(self) -> dict:
+        """The row's cells by field, read on first use (a parser that works by column
+        never needs them). An empty cell is None; a row as wide as the header is read in C."""
+        if self._values is None:
+            row, header = self.cells, self.header
+            names, getter, needed = header.reader()
+            if len(row) >= needed:
+                cells = getter(row)
+                self._values = dict(zip(names, map(_NONE_IF_EMPTY.get, cells, cells)))
+            else:
+                width = len(row)
+                self._values = {name: (None if (v := row[col]) == "" else v) if col < width else None
+                                for name, col in header.columns.items()}
+        return self._values
 
     def col(self, name: str) -> int | None:
         return self.header.columns.get(name)
@@ -74,6 +131,13 @@ class RowCursor:
     def raw_at(self, col: int):
         cells = self.cells
         return cells[col] if col < len(cells) else None
+
+    def take(self, name: str, value):
+        """A value from `parsed`: a `CellError` is logged on this row's cell, as `None`."""
+        if isinstance(value, CellError):
+            self.fail(name, "bad_value", value.fr, value.en)
+            return None
+        return value
 
     def parse(self, name: str, parser: Callable[..., T], *args, **kwargs) -> T | None:
         try:
@@ -93,11 +157,15 @@ class RowCursor:
     def country(self, resolve: Callable[[object], str | None], raw: object = None) -> str | None:
         """The row's country as an ISO code (`raw` when the value was filled down)."""
         value = clean(self.values.get("country") if raw is None else raw)
+        return self.country_code(value, resolve(value) if value else None)
+
+    def country_code(self, value: str, code: str | None) -> str | None:
+        """`code`, resolved from the cleaned `value` by the caller; a sentence when either
+        is missing."""
         if not value:
             self.fail("country", "missing_value", "« Pays » est vide ; écrivez le pays (p. ex. Cameroun ou CM)",
                       "'Country' is empty; write the country (e.g. Cameroon or CM)")
             return None
-        code = resolve(value)
         if code is None:
             self.fail("country", "unknown_country",
                       f"« {value} » n'est pas un pays connu ; écrivez son nom en français ou en anglais, "

@@ -139,3 +139,16 @@ def test_variants_real_focal_points_write():
     assert parse_age_group("Majeurs") == "adults"
     assert code_text("Action 1.1.1") == "1.1.1" and code_text("Effet 1.2") == "1.2" and code_text(2.0) == "2"
     assert code_text("Activité n° 3.4") == "3.4" and code_text("1.1.") == "1.1"
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("  Former\u00a0les\u202finspecteurs\u2009 ", "Former les inspecteurs"),
+    ("a\t\n\r\x0b\x0cb", "a b"),
+    ("\u3000MINAS\u2028", "MINAS"),
+    ("zéro\u200blargeur", "zéro\u200blargeur"),  # a zero-width space is not a space
+    (12.5, "12.5"),
+    (None, ""),
+])
+def test_clean_collapses_every_kind_of_space_and_keeps_the_rest(raw, expected):
+    from loaders.text import clean
+    assert clean(raw) == expected

@@ -120,3 +120,15 @@ def test_unknown_status_word(con, load):
     report = load("s.xlsx", xlsx({"Suivi": rows}))
     assert report.status == "rejected" and report.errors[0].cell == "E2"
     assert "in progress" in report.errors[0].message_en
+
+
+def test_wrong_counts_are_reported_row_by_row_and_a_repeated_one_on_every_row(con, load):
+    rows = [IND_HEADER,
+            ["CI", "2023-01-01", "2023-05-01", "Victimes secourues", "X", "", "-5", ""],
+            ["CI", "2023-01-01", "2023-05-01", "Victimes secourues", "F", "", "7", ""],
+            ["Atlantide", "2023-01-01", "2023-05-01", "Victimes secourues", "X", "", "-5", ""]]
+    before = dump(con)
+    report = load("o.xlsx", xlsx({"Indicateurs": rows}))
+    assert [i.cell for i in report.errors] == ["E2", "G2", "A4", "E4", "G4"]
+    assert "Atlantide" in report.errors[2].message_en
+    assert dump(con) == before

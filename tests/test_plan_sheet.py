@@ -296,3 +296,21 @@ def test_an_unknown_or_changing_plan_kind_is_an_error_on_its_cell(con, load):
     assert report.status == "rejected" and report.errors[0].cell == "K3"
     assert "a plan has one kind" in report.errors[0].message_en
     assert dump(con) == before
+
+
+def test_wrong_cells_are_reported_row_by_row_and_a_repeated_one_on_every_row(con, load):
+    # Cells are read by column (each distinct value once); the report must still read
+    # like the sheet: row by row, each row's cells in order, a wrong value that repeats
+    # named on each of its rows.
+    header = [*PLAN_HEADER, "Priorité", "Devise"]
+    rows = plan_rows(
+        ["CM", "P", "1", "Axe", None, None, "1.1.1", "A", "dix", "0", "haute", "USD"],
+        ["CM", "P", "1", "Axe", None, None, "1.1.2", "B", "10", "0", "urgente", "USD"],
+        ["CM", "P", "1", "Axe", None, None, "1.1.3", "C", "dix", "0", "urgente", "francs"],
+        header=header,
+    )
+    before = dump(con)
+    report = load("o.xlsx", xlsx({"Plan": rows}))
+    assert report.status == "rejected"
+    assert [i.cell for i in report.errors] == ["I2", "K3", "K4", "L4", "I4"]
+    assert dump(con) == before
