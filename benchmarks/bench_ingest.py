@@ -4,7 +4,8 @@ Guarantees: generates (once, into benchmarks/out/) a workbook of 50 000 `Plan` r
 one of 50 000 `Indicateurs` rows that follow the contract; then, each in a fresh
 process so peak memory is its own, times (1) pandas reading the sheet with openpyxl,
 (2) our `check` (read + parse + validate) and (3) our full `ingest` into an in-memory
-DuckDB; and the time to refuse a few hostile files. Prints a table and the ratio
+DuckDB, in rounds of one run of each (so that a drift in the machine's speed meets every
+reader alike); and the time to refuse a few hostile files. Prints a table and the ratio
 against pandas. It is a measurement, not a test: it asserts nothing.
 
 Run: .venv/bin/python benchmarks/bench_ingest.py [--rows 50000] [--repeat 3]
@@ -147,8 +148,11 @@ def main() -> None:
     for sheet, path in files.items():
         baseline = None
         times = {}
-        for mode in ("pandas_openpyxl", "check", "ingest"):
-            runs = [run_child(mode, str(path), sheet) for _ in range(args.repeat)]
+        modes = ("pandas_openpyxl", "check", "ingest")
+        # Rounds of one run of each reader: on a shared machine whose speed drifts for
+        # minutes at a time, every reader meets the same drift.
+        rounds = [[run_child(mode, str(path), sheet) for mode in modes] for _ in range(args.repeat)]
+        for mode, runs in zip(modes, zip(*rounds)):
             seconds = statistics.median(r["seconds"] for r in runs)
             rows = runs[0]["rows"] if mode != "pandas_openpyxl" else args.rows
             rate = rows / seconds

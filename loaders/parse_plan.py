@@ -134,6 +134,7 @@ class PlanSheetParser:
         self.semester_columns = tuple(col for col, _ in header.semesters)
         self.row_width_needed = max(self.semester_columns, default=-1) + 1
         # Where an organisation was renamed (a column may be absent: then no letter).
+        self.known_countries: dict[object, str] = {}
         self.letters = {**dict.fromkeys(("lead", "co_leads", "partners"), ""),
                         **{name: column_letter(col) for name, col in header.columns.items()}}
 
@@ -209,12 +210,20 @@ class PlanSheetParser:
 
     def _organisations(self, cur: RowCursor, name: str, found: tuple) -> list[str]:
         names, renamed = found
+        if not renamed:
+            return list(names)
         for original, canonical in renamed:
             self.out.aliases.append(AliasApplied(self.sheet.name, cur.number, self.letters[name], original, canonical))
         return list(names)
 
     def _action_row(self, cur: RowCursor, group: dict[str, object], k: int) -> None:
-        country = cur.country(self.ref.country, group["country"])
+        # Thousands of rows carry the same country cell: once known, it is not resolved
+        # again (an unknown one still fails on every row).
+        country = self.known_countries.get(group["country"])
+        if country is None:
+            country = cur.country(self.ref.country, group["country"])
+            if country is not None and group["country"] is not None:
+                self.known_countries[group["country"]] = country
         plan_name = clean(group["plan"])
         if not plan_name:
             cur.fail("plan", "missing_value", "« Plan » est vide ; écrivez le nom du plan",

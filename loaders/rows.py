@@ -67,7 +67,7 @@ def columns(numbered: list[tuple[int, list]], header: HeaderMap) -> dict[str, li
         transposed = zip(*map(getter, rows))
     else:  # a short CSV row: its missing cells are empty
         transposed = ([row[col] if col < len(row) else None for row in rows] for col in header.columns.values())
-    return {name: list(map(_NONE_IF_EMPTY.get, cells, cells)) for name, cells in zip(names, transposed)}
+    return {name: [None if cell == "" else cell for cell in cells] for name, cells in zip(names, transposed)}
 
 
 def parsed(cells: list, parser: Callable[..., T]) -> list:

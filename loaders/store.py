@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import itertools
 from operator import attrgetter
 
 import duckdb
@@ -38,11 +37,6 @@ def _columns(items: list, names: tuple[str, ...]) -> dict[str, list]:
 def _array(kind: pa.DataType, values: list) -> pa.Array:
     if kind == MONEY:
         return pa.array([None if v is None else float(v) for v in values], type=MONEY)
-    if kind == TEXTS:
-        # Flat values + offsets: ten times faster than converting a list of lists.
-        flat = pa.array(list(itertools.chain.from_iterable(values)), type=TEXT)
-        offsets = pa.array([0, *itertools.accumulate(map(len, values))], type=pa.int32())
-        return pa.ListArray.from_arrays(offsets, flat)
     return pa.array(values, type=kind)
 
 

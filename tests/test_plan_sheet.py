@@ -314,3 +314,18 @@ def test_wrong_cells_are_reported_row_by_row_and_a_repeated_one_on_every_row(con
     assert report.status == "rejected"
     assert [i.cell for i in report.errors] == ["I2", "K3", "K4", "L4", "I4"]
     assert dump(con) == before
+
+
+def test_a_carried_country_is_checked_on_every_row_it_reaches(con, load):
+    rows = plan_rows(
+        ["Cameroun", "P", "1", "Axe", None, None, "1.1.1", "A", "1", "0"],
+        [None, None, None, None, None, None, "1.1.2", "B", "2", "0"],
+        ["Atlantide", "Q", "1", "Axe", None, None, "1.1.1", "C", "3", "0"],
+        [None, None, None, None, None, None, "1.1.2", "D", "4", "0"],
+    )
+    report = load("c.xlsx", xlsx({"Plan": rows}))
+    assert [(i.code, i.cell) for i in report.errors] == [("unknown_country", "A4"), ("unknown_country", "A5")]
+    rows[3][0] = "Côte d'Ivoire"
+    assert load("c.xlsx", xlsx({"Plan": rows})).status == "loaded"
+    assert actions(con, "country", "plan", "action_code") == [
+        ("CM", "P", "1.1.1"), ("CM", "P", "1.1.2"), ("CI", "Q", "1.1.1"), ("CI", "Q", "1.1.2")]
