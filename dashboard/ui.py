@@ -16,12 +16,15 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import weakref
 from collections.abc import Callable
 
 import pandas as pd
 import plotly.graph_objects as go
 from pandas.io.formats.style import Styler
 import streamlit as st
+from streamlit import dataframe_util
+from streamlit.elements.lib import pandas_styler_utils as _styler_utils
 
 from . import db, derived, queries
 from .filters import FILTER_FIELDS, country_name, describe
@@ -210,14 +213,69 @@ def _precomputed(frame: pd.DataFrame, shown: dict[int, list[str]]) -> Styler | p
     if not shown:
         return frame
     styler = frame.style
+    translated: dict = {}
 
     def translate(*args, **kwargs) -> dict:
-        body = [[{"id": f"row{r}_col{c}", "display_value": values[r]} for c, values in shown.items()]
-                for r in range(len(frame))]
-        return {"body": body, "cellstyle": [], "table_styles": []}
+        # Built once: a shared table is drawn by every session, and Streamlit only reads it.
+        if not translated:
+            body = [[{"id": f"row{r}_col{c}", "display_value": values[r]} for c, values in shown.items()]
+                    for r in range(len(frame))]
+            translated.update({"body": body, "cellstyle": [], "table_styles": [], _DISPLAY: None})
+        return translated
     styler._compute = lambda: styler
     styler._translate = translate
     return styler
+
+
+_DISPLAY = "dashboard_display_values"  # in a shared table's translated dict: its display values, once made
+
+
+def _display_values_once(proto, frame: pd.DataFrame, styles: dict) -> None:
+    """Streamlit's own `_marshall_display_values`, whose result (the table as text, in
+    Arrow) a shared table (`_precomputed`) keeps in its translated dict: Streamlit rebuilt
+    it cell by cell on every run of every session, a quarter of the funding page's run.
+    Any other Styler goes Streamlit's way."""
+    if _DISPLAY not in styles:
+        _streamlit_display_values(proto, frame, styles)
+    elif styles[_DISPLAY] is None:
+        _streamlit_display_values(proto, frame, styles)
+        styles[_DISPLAY] = proto.styler.display_values
+    else:
+        proto.styler.display_values = styles[_DISPLAY]
+
+
+# A shared table's data in Arrow, made on the first run that draws it: id -> [weak
+# reference to the frame, bytes or None]. Weak, so a table dropped from the cache (a
+# load, or eviction) is forgotten with it; its id is checked against the frame itself.
+_ARROW_ONCE: dict[int, list] = {}
+
+
+def _share_arrow(frame: pd.DataFrame) -> None:
+    key = id(frame)
+    _ARROW_ONCE[key] = [weakref.ref(frame, lambda _, key=key: _ARROW_ONCE.pop(key, None)), None]
+
+
+def _arrow_once(frame: pd.DataFrame) -> bytes:
+    """Streamlit's `convert_pandas_df_to_arrow_bytes`, once per shared table: every
+    session's run converted the same frame again."""
+    entry = _ARROW_ONCE.get(id(frame))
+    if entry is None or entry[0]() is not frame:
+        return _streamlit_arrow_bytes(frame)
+    if entry[1] is None:
+        entry[1] = _streamlit_arrow_bytes(frame)
+    return entry[1]
+
+
+# Streamlit is pinned (requirements.txt); a test checks that a shared table's display
+# values and data are made once, and are the bytes Streamlit itself makes.
+_streamlit_display_values = getattr(_styler_utils._marshall_display_values, "__wrapped__",
+                                    _styler_utils._marshall_display_values)
+_display_values_once.__wrapped__ = _streamlit_display_values
+_styler_utils._marshall_display_values = _display_values_once
+_streamlit_arrow_bytes = getattr(dataframe_util.convert_pandas_df_to_arrow_bytes, "__wrapped__",
+                                 dataframe_util.convert_pandas_df_to_arrow_bytes)
+_arrow_once.__wrapped__ = _streamlit_arrow_bytes
+dataframe_util.convert_pandas_df_to_arrow_bytes = _arrow_once
 
 
 def styled(frame: pd.DataFrame, percents: tuple[str, ...] = ()) -> Styler | pd.DataFrame:
@@ -264,7 +322,9 @@ def styled(frame: pd.DataFrame, percents: tuple[str, ...] = ()) -> Styler | pd.D
 def _shaped_once(name: str, key: tuple, percents: tuple[str, ...], language: str,
                  _make: Callable[[], pd.DataFrame]) -> Styler | pd.DataFrame:
     with speaking(language):
-        return styled(_make(), percents)
+        shown = styled(_make(), percents)
+    _share_arrow(_frame_of(shown))
+    return shown
 
 
 db.cleared_with_answers(_shaped_once.clear)

@@ -224,6 +224,33 @@ def test_a_table_of_text_is_sent_once_and_one_of_numbers_with_its_display_values
     assert kinds == {True, False}
 
 
+def test_a_shared_table_is_converted_once_into_the_bytes_streamlit_makes(monkeypatch):
+    """Every session draws the same shared tables: their data and display values are
+    turned into Arrow on the first run only, and are exactly what Streamlit itself sends."""
+    from streamlit import dataframe_util
+    from streamlit.elements.lib import pandas_styler_utils
+
+    from dashboard import db, ui
+
+    def sent(at):
+        return [(t.proto.arrow_data.data, t.proto.arrow_data.styler.display_values) for t in at.dataframe]
+
+    db.drop_answers()
+    conversions = []
+    streamlit_bytes = ui._streamlit_arrow_bytes
+    monkeypatch.setattr(ui, "_streamlit_arrow_bytes", lambda frame: conversions.append(1) or streamlit_bytes(frame))
+    first = sent(app("pages/funding.py"))
+    made = len(conversions)
+    assert made >= len(first) + 1  # every table's data, and a table of amounts' display values
+    second = sent(app("pages/funding.py"))
+    assert len(conversions) == made and second == first
+    # Streamlit's own functions, nothing shared: the same bytes.
+    monkeypatch.setattr(dataframe_util, "convert_pandas_df_to_arrow_bytes", ui._arrow_once.__wrapped__)
+    monkeypatch.setattr(pandas_styler_utils, "_marshall_display_values", ui._display_values_once.__wrapped__)
+    db.drop_answers()
+    assert sent(app("pages/funding.py")) == first
+
+
 def test_pages_never_rely_on_magic():
     """`runner.magicEnabled = false` (.streamlit/config.toml): a bare value on its own line
     would silently show nothing, so no page has one."""
