@@ -129,7 +129,7 @@ class Server:
         self.base = f"http://127.0.0.1:{self.port}"
         self._wait_healthy("the app")
         if proxy:
-            work = OUT / f"nginx-{self.port}"
+            work = self.nginx_dir = OUT / f"nginx-{self.port}"
             port = free_port()
             subprocess.run([sys.executable, "deploy/nginx_conf.py", "--standalone", str(work), "--listen",
                             f"127.0.0.1:{port}", "--app", f"127.0.0.1:{self.port}", "-o", str(work / "nginx.conf")],
@@ -190,6 +190,7 @@ class Server:
         if self.nginx is not None:
             self.nginx.terminate()
             self.nginx.wait(timeout=30)
+            shutil.rmtree(self.nginx_dir, ignore_errors=True)  # its configuration and logs, one per run
         self.process.terminate()
         self.process.wait(timeout=30)
 
