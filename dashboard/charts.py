@@ -60,6 +60,7 @@ def cached(builder):
     return wrapper
 
 
+LEGEND_MOST = 6  # colours a horizontal bar chart tells apart by a legend; past that each bar is labelled
 TEXT_SIZE = 17  # px: baseFontSize in .streamlit/config.toml, so no chart text is smaller than the body text
 
 
@@ -197,6 +198,12 @@ def bars(frame: pd.DataFrame, x: str, y: str, title: str, y_title: str, color: s
     `categories` orders the x axis (time reads left to right). `horizontal` lays the
     categories down the side, for long labels, top to bottom in the frame's order."""
     if horizontal:
+        if color and frame[color].nunique() > LEGEND_MOST:
+            # Past a few colours a legend only sends the reader back and forth (and,
+            # above the plot, it would climb into the title): each bar names its own.
+            frame = frame.assign(**{x: [f"{label}<br>{wrap(str(part), 60)}" for label, part in
+                                        zip(frame[x], frame[color])]})
+            color = None
         figure = px.bar(frame, x=y, y=x, color=color, barmode=barmode, text_auto=text, orientation="h",
                         color_discrete_map=colors or {}, color_discrete_sequence=px.colors.qualitative.Safe)
         figure.update_traces(textangle=0)

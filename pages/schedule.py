@@ -34,19 +34,37 @@ def label(row, level: str, several_plans: bool) -> str:
     prefix = f"{row.country} · " if several_plans else ""
     if level == "action":
         return f"{prefix}{row.action_code} {short(row.action)}"
-    count = t("sc_group_count").format(n=number(row.size))
+    count = t("sc_group_count").format(n=number(row["size"]))  # not .size: a row is a Series
+    # The code first: two effects (or axes) of one plan may bear the same name.
     if level == "effect":
         name = row.effect if isinstance(row.effect, str) else t("fu_no_effect")
-        return f"{prefix}{short(name, 48)} ({count})"
-    return f"{prefix}{short(row.axis, 48)} ({count})"
+        code = row.effect_code
+    else:
+        name, code = row.axis, row.axis_code
+    code = f"{code} " if isinstance(code, str) and code else ""
+    return f"{prefix}{code}{short(name, 48)} ({count})"
+
+
+def group_labels(marks: pd.DataFrame, level: str, several_plans: bool) -> dict[tuple, str]:
+    """Each group's label, by (country, plan, first row): one chart row per group, even
+    when two groups read the same (the second is numbered)."""
+    labels: dict[tuple, str] = {}
+    taken: dict[str, int] = {}
+    for key, first in marks.drop_duplicates(["country", "plan", "first_row"]).set_index(
+            ["country", "plan", "first_row"], drop=False).iterrows():
+        text = label(first, level, several_plans)
+        taken[text] = taken.get(text, 0) + 1
+        labels[key] = text if taken[text] == 1 else f"{text} · {taken[text]}"
+    return labels
 
 
 def draw(marks: pd.DataFrame, level: str, name: str, title: str, shown: Scope) -> None:
     several_plans = marks[["country", "plan"]].drop_duplicates().shape[0] > 1
+    labels = group_labels(marks, level, several_plans)
     bars = []
     for keys, rows in marks.groupby(["country", "plan", "first_row"], sort=False):
         first = rows.iloc[0]
-        text = label(first, level, several_plans)
+        text = labels[keys]
         # The bar's label is shortened; its hover holds the full name.
         if level == "action":
             full = f"{first.action_code} {first.action}"
@@ -61,7 +79,7 @@ def draw(marks: pd.DataFrame, level: str, name: str, title: str, shown: Scope) -
     semesters = sorted(marks["semester"].unique())
     chart(charts.gantt(pd.DataFrame(bars), title, semesters, [metrics.semester_start(s) for s in semesters],
                        today=dt.date.today()), name, (shown, "plans"))
-    matrix = marks.assign(label=[label(r, level, several_plans) for r in marks.itertuples()]).pivot_table(
+    matrix = marks.assign(label=[labels[(r.country, r.plan, r.first_row)] for r in marks.itertuples()]).pivot_table(
         index="label", columns="semester", values="actions", aggfunc="sum", sort=False).fillna(0)
     matrix = matrix[sorted(matrix.columns)]  # semesters left to right in time
     chart(charts.coverage_heatmap(matrix if level != "action" else matrix.clip(upper=1), t("sc_heatmap"),

@@ -1,0 +1,69 @@
+"""Pages on data that crowds a chart: two effects of one plan bearing the same name,
+and more countries reporting the same period than a legend can tell apart."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from dashboard import access, db
+from tests.test_pages import app
+from tests.workbooks import PLAN_HEADER, xlsx
+
+COUNTRIES = ["Cameroun", "Côte d'Ivoire", "Sénégal", "Mali", "Burkina Faso", "Niger", "Togo", "Bénin"]
+
+
+def plan() -> bytes:
+    header = [*PLAN_HEADER, "2025-S1", "2025-S2"]
+    rows = [header]
+    for n in range(70):
+        axis = 1 + n // 35
+        rows.append(["Cameroun", "Plan jumeau", str(axis), f"Axe {'AB'[axis - 1]}", f"{axis}.1",
+                     "Renforcement des capacités", f"{axis}.1.{n + 1}", f"Action {n}", "10", "5",
+                     "X", "X" if n % 2 else ""])
+    return xlsx({"Plan": rows})
+
+
+def counts() -> bytes:
+    rows = [["Pays", "Début période", "Fin période", "Indicateur", "Sexe", "Valeur", "Source"]]
+    for i, country in enumerate(COUNTRIES):
+        rows.append([country, "2030-01-01", "2030-12-31", "Affaires ayant fait l'objet d'enquête", "Total",
+                     10 + i, "Rapport 2030"])
+    return xlsx({"Indicateurs": rows})
+
+
+@pytest.fixture
+def crowded(tmp_path, monkeypatch):
+    monkeypatch.setattr(db, "DEFAULT_DB", tmp_path / "crowded.duckdb")
+    db.drop_answers()
+    grant = access.grant(access.User("local", "local"), "load")
+    app()  # opens the database (and loads the shipped data)
+    for name, data in (("jumeau.xlsx", plan()), ("huit.xlsx", counts())):
+        assert db.load_file(grant, name, data).status == "loaded", name
+    yield
+    db.drop_answers()
+
+
+def figures(at) -> list[dict]:
+    return [json.loads(c.proto.spec) for c in at.get("plotly_chart")]
+
+
+def test_two_effects_with_one_name_keep_a_row_each(crowded):
+    at = app("pages/schedule.py", country="Cameroun / Cameroon", plan="Plan jumeau")
+    assert not at.exception and not at.error
+    gantt = figures(at)[0]
+    rows = {y for trace in gantt["data"] for y in trace["y"]}
+    assert rows == {"1.1 Renforcement des capacités (35 actions)", "2.1 Renforcement des capacités (35 actions)"}
+    heatmap = figures(at)[1]
+    assert sorted(heatmap["data"][0]["y"]) == sorted(rows)
+
+
+def test_more_countries_than_a_legend_tells_apart_label_their_own_bars(crowded):
+    at = app("pages/enforcement.py")
+    assert not at.exception and not at.error
+    stages = next(f for f in figures(at) if "enquêtes" in f["layout"]["title"]["text"])
+    assert len(stages["data"]) == 1 and not stages["data"][0].get("showlegend")
+    labels = stages["data"][0]["y"]
+    for country in ("Niger", "Togo", "Bénin"):
+        assert any(label.endswith(f"{country} · 1 janv. 2030 – 31 déc. 2030") for label in labels), labels
