@@ -127,23 +127,28 @@ def unallocated_funds(scope: Scope) -> pd.DataFrame:
 
 @st.cache_data(**CACHE)
 def provenance(scope: Scope, kind: str) -> tuple[tuple[str, ...], object]:
-    """(source documents, date of the data) behind a chart: for `plans` the documents the
-    actions in scope cite and the day their current version was loaded; for `indicators`
+    """(source documents, date of the data) behind a chart (a row citing none counts its
+    file's name): for `plans` the documents the actions in scope cite and the day their
+    current version was loaded; for `indicators`
     the reports of the counts in scope and the end of their latest period; for `status`
     the reports of the statuses and their latest date."""
+    # A row that cites no document is vouched for by the file it was loaded from.
     if kind == "plans":
         where, params = scope.action_where("a")
-        sql = f"""SELECT list(DISTINCT a.source) AS sources, max(CAST(p.loaded_at AS DATE)) AS as_of
+        sql = f"""SELECT list(DISTINCT coalesce(a.source, p.file_name)) AS sources,
+                         max(CAST(p.loaded_at AS DATE)) AS as_of
                   FROM actions a JOIN plans p USING (country, plan) WHERE {where}"""
     elif kind == "indicators":
         where, params = scope.country_where("i")
         years, year_params = scope.year_overlap("i.period_start", "i.period_end")
-        sql, params = (f"""SELECT list(DISTINCT i.source) AS sources, max(i.period_end) AS as_of
-                           FROM indicator_values i WHERE {where} AND {years}""", params + year_params)
+        sql, params = (f"""SELECT list(DISTINCT coalesce(i.source, v.file_name)) AS sources, max(i.period_end) AS as_of
+                           FROM indicator_values i JOIN versions v USING (version)
+                           WHERE {where} AND {years}""", params + year_params)
     elif kind == "status":
         where, params = scope.action_where("a", years=False)
-        sql = f"""SELECT list(DISTINCT s.source) AS sources, max(s.as_of) AS as_of
-                  FROM action_status s JOIN actions a USING (country, plan, action_code) WHERE {where}"""
+        sql = f"""SELECT list(DISTINCT coalesce(s.source, v.file_name)) AS sources, max(s.as_of) AS as_of
+                  FROM action_status s JOIN actions a USING (country, plan, action_code)
+                  JOIN versions v ON v.version = s.version WHERE {where}"""
     else:
         raise ValueError(kind)
     row = frame(sql, params).iloc[0]

@@ -1,5 +1,6 @@
-"""Pages on data that crowds a chart: two effects of one plan bearing the same name,
-and more countries reporting the same period than a legend can tell apart."""
+"""Pages on data of another shape than the seeds: two effects of one plan bearing the
+same name, a plan citing no document, and more countries reporting the same period
+than a legend can tell apart."""
 
 from __future__ import annotations
 
@@ -57,6 +58,13 @@ def test_two_effects_with_one_name_keep_a_row_each(crowded):
     assert rows == {"1.1 Renforcement des capacités (35 actions)", "2.1 Renforcement des capacités (35 actions)"}
     heatmap = figures(at)[1]
     assert sorted(heatmap["data"][0]["y"]) == sorted(rows)
+
+
+def test_a_plan_citing_no_document_names_the_file_it_came_from(crowded):
+    at = app("pages/schedule.py", country="Cameroun / Cameroon", plan="Plan jumeau")
+    # A caption is Markdown: the file name's dot comes escaped.
+    lines = [c.value.replace("\\", "") for c in at.caption]
+    assert any(line.startswith("Source : jumeau.xlsx · version chargée le") for line in lines), lines
 
 
 def test_more_countries_than_a_legend_tells_apart_label_their_own_bars(crowded):
