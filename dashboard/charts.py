@@ -70,8 +70,11 @@ def styled(figure: go.Figure, language: str) -> go.Figure:
     that placed its legend elsewhere keeps it), numbers in the language's separators."""
     # A builder that needs more room on top (a tall legend) keeps it.
     top = max(90, figure.layout.margin.t or 0)
+    # The title's height is a fraction of the figure's: 12 px from its top, so that in a
+    # tall figure (a bar per plan) it stays in the top margin instead of over the bars.
+    height = figure.layout.height or 450  # plotly's default
     figure.update_layout(font={"size": TEXT_SIZE}, margin={"t": top, "l": 10, "r": 10, "b": 10},
-                         title={"x": 0, "xanchor": "left", "y": 0.98, "yanchor": "top"},
+                         title={"x": 0, "xanchor": "left", "y": 1 - 12 / height, "yanchor": "top"},
                          separators=",\u202f" if language == "fr" else ".,")
     if figure.layout.legend.y is None:
         figure.update_layout(legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "xanchor": "right", "x": 1})

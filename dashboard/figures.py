@@ -25,6 +25,7 @@ from .scope import HASHED, Scope
 
 STATUS_ORDER = ["completed", "in_progress", "planned", "not_started", "no_status"]
 PLANS_DRAWN = 4  # one chart per plan up to here; past it, one chart with a bar per plan
+PLAN_BARS = 30  # the plans that chart draws; the others are counted (plans_drawn), not drawn
 CHAIN = ("cases_investigated", "persons_arrested", "persons_prosecuted", "persons_convicted")
 LINES_DRAWN = 12  # lines a reader can tell apart in one chart; the others are counted, not drawn
 CHARTS_DRAWN = 6  # trend charts of counts (one per indicator), and at most 4 plans' statuses
@@ -210,6 +211,8 @@ def _progress_series(scope: Scope, language: str) -> list[tuple]:
         rank = {t(k): i for i, k in enumerate(STATUS_ORDER)}
         plans = tally[["country", "plan"]].drop_duplicates()
         if len(plans) > PLANS_DRAWN:
+            drawn = set(zip(plans["country"].head(PLAN_BARS), plans["plan"].head(PLAN_BARS)))
+            tally = tally[[key in drawn for key in zip(tally["country"], tally["plan"])]]
             rows = tally.assign(label=[charts.wrap(f"{country_name(c)} · {p}", 50) for c, p in
                                        zip(tally["country"], tally["plan"])])
             return [(t("pr_by_plan"), _counted(rows, rank), list(dict.fromkeys(rows["label"])), scope)]
@@ -224,10 +227,18 @@ def _progress_series(scope: Scope, language: str) -> list[tuple]:
         return out
 
 
+def plans_drawn(scope: Scope) -> tuple[int, int]:
+    """(plans drawn, plans in all) by `progress_by_plan`'s chart of a bar per plan."""
+    tally = queries.status_tally(scope)
+    total = tally[["country", "plan"]].drop_duplicates().shape[0] if not tally.empty else 0
+    return (min(total, PLAN_BARS) if total > PLANS_DRAWN else total), total
+
+
 @cached_figures
 def progress_by_plan(scope: Scope, language: str) -> list[tuple[go.Figure, Scope]]:
     """The latest status of the actions: one chart per plan (titled by its country and
-    plan, a bar per axis) up to `PLANS_DRAWN` plans, else one chart with a bar per plan;
+    plan, a bar per axis) up to `PLANS_DRAWN` plans, else one chart with a bar for each
+    of the first `PLAN_BARS` plans;
     each with the scope of its data (for its source line)."""
     with speaking(language):
         colors = {t(k): v for k, v in charts.STATUS_COLORS.items()}

@@ -196,6 +196,8 @@ TEXT.update({
     "en_theme": {"fr": "Domaine", "en": "Theme"},
     "total_sex": {"fr": "Total", "en": "Total"},
     "pr_by_plan": {"fr": "Dernier statut des actions, par plan", "en": "Latest status of actions, by plan"},
+    "pr_plans_hidden": {"fr": "{shown} plans dessinés sur {total} ; choisissez des pays pour voir les autres (les tableaux ci-dessous les contiennent tous).",
+                        "en": "{shown} of {total} plans drawn; choose countries to see the others (the tables below hold them all)."},
     "pr_plan_title": {"fr": "{plan} · par axe", "en": "{plan} · by axis"},
     "pr_by_axis": {"fr": "Dernier statut des actions, par axe", "en": "Latest status of actions, by axis"},
     "pr_latest": {"fr": "Dernier statut rapporté", "en": "Latest reported status"},

@@ -24,6 +24,9 @@ for kind, counts in counts_by_kind.items():
     suffix = "" if kind == "plan" else f" · {t('kind_rows_compact').lower()}"
     cards([(t(key) + suffix, number(counts.get(key, 0)), None) for key in ORDER])
 
+drawn, total = figures.plans_drawn(scope)
+if drawn < total:
+    st.caption(t("pr_plans_hidden").format(shown=number(drawn), total=number(total)))
 for number_, (figure, plan_scope) in enumerate(figures.progress_by_plan(scope, lang())):
     chart(figure, f"status_by_axis_{number_}" if number_ else "status_by_axis", (plan_scope, "status"))
 

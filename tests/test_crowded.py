@@ -1,6 +1,6 @@
 """Pages on data of another shape than the seeds: two effects of one plan bearing the
-same name, a plan citing no document, and more countries reporting the same period
-than a legend can tell apart."""
+same name, a plan citing no document, more countries reporting the same period than a
+legend can tell apart, and more plans than a chart draws."""
 
 from __future__ import annotations
 
@@ -34,13 +34,21 @@ def counts() -> bytes:
     return xlsx({"Indicateurs": rows})
 
 
+def many_plans() -> bytes:
+    rows = [PLAN_HEADER] + [["Sénégal", f"Plan {n:02d}", "1", "Axe", None, None, "1.1", "A", "10", "5"]
+                            for n in range(1, 36)]
+    statuses = [["Pays", "Plan", "Code action", "Date", "Statut"]] + [
+        ["Sénégal", f"Plan {n:02d}", "1.1", "2025-06-30", "En cours"] for n in range(1, 36)]
+    return xlsx({"Plan": rows, "Suivi": statuses})
+
+
 @pytest.fixture
 def crowded(tmp_path, monkeypatch):
     monkeypatch.setattr(db, "DEFAULT_DB", tmp_path / "crowded.duckdb")
     db.drop_answers()
     grant = access.grant(access.User("local", "local"), "load")
     app()  # opens the database (and loads the shipped data)
-    for name, data in (("jumeau.xlsx", plan()), ("huit.xlsx", counts())):
+    for name, data in (("jumeau.xlsx", plan()), ("huit.xlsx", counts()), ("trente-cinq.xlsx", many_plans())):
         assert db.load_file(grant, name, data).status == "loaded", name
     yield
     db.drop_answers()
@@ -75,3 +83,14 @@ def test_more_countries_than_a_legend_tells_apart_label_their_own_bars(crowded):
     labels = stages["data"][0]["y"]
     for country in ("Niger", "Togo", "Bénin"):
         assert any(label.endswith(f"{country} · 1 janv. 2030 – 31 déc. 2030") for label in labels), labels
+
+
+def test_past_thirty_plans_the_progress_chart_says_how_many_it_leaves_out(crowded):
+    at = app("pages/progress.py", country="Sénégal / Senegal")
+    assert not at.exception and not at.error
+    assert any(c.value == "30 plans dessinés sur 35 ; choisissez des pays pour voir les autres "
+               "(les tableaux ci-dessous les contiennent tous)." for c in at.caption), [c.value for c in at.caption]
+    by_plan = figures(at)[0]
+    assert len({y for trace in by_plan["data"] for y in trace["y"]}) == 30
+    # Drawn in a tall figure, the title stays in the top margin, above the first bar.
+    assert by_plan["layout"]["title"]["y"] * by_plan["layout"]["height"] > by_plan["layout"]["height"] - 20
