@@ -215,6 +215,8 @@ def bars(frame: pd.DataFrame, x: str, y: str, title: str, y_title: str, color: s
         figure.update_layout(title=title, xaxis_title=y_title, yaxis_title=None, legend_title_text=None,
                              height=max(360, max(56, 19 * lines + 12) * len(order) + 160))
         figure.update_yaxes(type="category", categoryorder="array", categoryarray=order, autorange="reversed")
+        if y_format:
+            figure.update_xaxes(tickformat=y_format)
         return figure
     figure = px.bar(frame, x=x, y=y, color=color, barmode=barmode, text_auto=text,
                     color_discrete_map=colors or {}, color_discrete_sequence=px.colors.qualitative.Safe)

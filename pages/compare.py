@@ -14,6 +14,9 @@ from dashboard.safe import md
 from dashboard.ui import chart, empty, ignored_filters, table
 
 STAGES = trend_queries.CHAIN
+# Past this many countries, upright bars leave no room for their values and names:
+# they are laid down the side, a row each.
+UPRIGHT_BARS = 8
 
 scope, _ = current()
 st.title(t("page_compare"))
@@ -52,8 +55,8 @@ for column, (key, title) in zip(columns, measures.items()):
         if reported.empty:
             empty(t("cp_none").format(what=title))
         else:
-            chart(charts.bars(reported, "country", key, title, title, text=".1%", y_format=".0%"), f"compare_{key}",
-                  (scope, "plans"))
+            chart(charts.bars(reported, "country", key, title, title, text=".1%", y_format=".0%",
+                              horizontal=len(reported) > UPRIGHT_BARS), f"compare_{key}", (scope, "plans"))
         missing = data[data[key].isna()]["country"].tolist()
         if missing:
             st.caption(t("cp_missing").format(countries=", ".join(missing)))
@@ -61,5 +64,5 @@ for key in STAGES:
     data = rows[["country", key, f"{key}_figures"]].assign(country=rows["country"].map(country_name))
     reported = data[data[key].notna()]
     if not reported.empty and len(reported) > 1:
-        chart(charts.bars(reported, "country", key, t(f"ov_short_{key}"), t("count")), f"compare_{key}",
-              (scope, "indicators"))
+        chart(charts.bars(reported, "country", key, t(f"ov_short_{key}"), t("count"),
+                          horizontal=len(reported) > UPRIGHT_BARS), f"compare_{key}", (scope, "indicators"))

@@ -1,6 +1,7 @@
 """Pages on data of another shape than the seeds: two effects of one plan bearing the
 same name, a plan citing no document, more countries reporting the same period than a
-legend can tell apart, and more plans than a chart draws."""
+legend can tell apart, more plans than a chart draws, and more countries side by side
+than upright bars leave room for."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from dashboard import access, db
 from tests.test_pages import app
 from tests.workbooks import PLAN_HEADER, xlsx
 
-COUNTRIES = ["Cameroun", "Côte d'Ivoire", "Sénégal", "Mali", "Burkina Faso", "Niger", "Togo", "Bénin"]
+COUNTRIES = ["Cameroun", "Côte d'Ivoire", "Sénégal", "Mali", "Burkina Faso", "Niger", "Togo", "Bénin", "Ghana"]
 
 
 def plan() -> bytes:
@@ -94,3 +95,13 @@ def test_past_thirty_plans_the_progress_chart_says_how_many_it_leaves_out(crowde
     assert len({y for trace in by_plan["data"] for y in trace["y"]}) == 30
     # Drawn in a tall figure, the title stays in the top margin, above the first bar.
     assert by_plan["layout"]["title"]["y"] * by_plan["layout"]["height"] > by_plan["layout"]["height"] - 20
+
+
+def test_many_countries_side_by_side_are_laid_down_the_side(crowded):
+    at = app("pages/compare.py")
+    assert not at.exception and not at.error
+    drawn = {f["layout"]["title"]["text"]: f for f in figures(at)}
+    investigated = drawn["Enquêtes"]["data"][0]
+    assert investigated["orientation"] == "h" and len(investigated["y"]) > 8
+    # Three countries have plans: their coverage stands upright.
+    assert drawn["Couverture"]["data"][0]["orientation"] == "v"
