@@ -9,8 +9,7 @@ import json
 
 import pytest
 
-from dashboard import access, db
-from tests.test_pages import app
+from tests.test_pages import app, own_database
 from tests.workbooks import PLAN_HEADER, xlsx
 
 COUNTRIES = ["Cameroun", "Côte d'Ivoire", "Sénégal", "Mali", "Burkina Faso", "Niger", "Togo", "Bénin", "Ghana"]
@@ -45,14 +44,8 @@ def many_plans() -> bytes:
 
 @pytest.fixture
 def crowded(tmp_path, monkeypatch):
-    monkeypatch.setattr(db, "DEFAULT_DB", tmp_path / "crowded.duckdb")
-    db.drop_answers()
-    grant = access.grant(access.User("local", "local"), "load")
-    app()  # opens the database (and loads the shipped data)
-    for name, data in (("jumeau.xlsx", plan()), ("huit.xlsx", counts()), ("trente-cinq.xlsx", many_plans())):
-        assert db.load_file(grant, name, data).status == "loaded", name
-    yield
-    db.drop_answers()
+    yield from own_database(tmp_path / "crowded.duckdb", monkeypatch, {
+        "jumeau.xlsx": plan(), "huit.xlsx": counts(), "trente-cinq.xlsx": many_plans()})
 
 
 def figures(at) -> list[dict]:

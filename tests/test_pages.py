@@ -31,6 +31,21 @@ def app(page: str | None = None, **filters) -> AppTest:
     return at
 
 
+def own_database(path, monkeypatch, files: dict[str, bytes]):
+    """The app on a database of its own at `path`: the shipped data, then `files` loaded
+    as a local user would (a generator for a fixture: it yields once they are in)."""
+    from dashboard import access, db
+
+    monkeypatch.setattr(db, "DEFAULT_DB", path)
+    db.drop_answers()
+    grant = access.grant(access.User("local", "local"), "load")
+    app()  # opens the database (and loads the shipped data)
+    for name, data in files.items():
+        assert db.load_file(grant, name, data).status == "loaded", name
+    yield
+    db.drop_answers()
+
+
 def metrics(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 

@@ -12,7 +12,7 @@ import plotly.io
 import pytest
 
 from dashboard import access, db
-from tests.test_pages import app
+from tests.test_pages import app, own_database
 from tests.workbooks import plan_rows, xlsx
 
 PERIODS = [("2022-01-01", "2022-06-30"), ("2022-07-01", "2022-12-31"), ("2023-01-01", "2023-12-31")]
@@ -39,18 +39,10 @@ def plan(country: str, cost: int) -> bytes:
 
 @pytest.fixture
 def generated(tmp_path, monkeypatch):
-    monkeypatch.setattr(db, "DEFAULT_DB", tmp_path / "trends.duckdb")
-    db.drop_answers()
-    grant = access.grant(access.User("local", "local"), "load")
-    app()  # opens the database (and loads the shipped data)
-    for name, data in (("cm_plan_v1.xlsx", plan("CM", 1000)), ("cm_plan_v2.xlsx", plan("CM", 4000)),
-                       ("sn_plan.xlsx", plan("SN", 2000)),
-                       ("cm_counts.xlsx", counts("CM", {"Personnes poursuivies": [10, 20, 30],
-                                                        "Personnes condamnées": [1, 2, 3]})),
-                       ("sn_counts.xlsx", counts("SN", {"Personnes poursuivies": [5, 6, 7]}))):
-        assert db.load_file(grant, name, data).status == "loaded", name
-    yield
-    db.drop_answers()
+    yield from own_database(tmp_path / "trends.duckdb", monkeypatch, {
+        "cm_plan_v1.xlsx": plan("CM", 1000), "cm_plan_v2.xlsx": plan("CM", 4000), "sn_plan.xlsx": plan("SN", 2000),
+        "cm_counts.xlsx": counts("CM", {"Personnes poursuivies": [10, 20, 30], "Personnes condamnées": [1, 2, 3]}),
+        "sn_counts.xlsx": counts("SN", {"Personnes poursuivies": [5, 6, 7]})})
 
 
 def test_trends_read_left_to_right_in_time_by_period_dates(generated):
