@@ -209,7 +209,12 @@ def bars(frame: pd.DataFrame, x: str, y: str, title: str, y_title: str, color: s
             color = None
         figure = px.bar(frame, x=y, y=x, color=color, barmode=barmode, text_auto=text, orientation="h",
                         color_discrete_map=colors or {}, color_discrete_sequence=px.colors.qualitative.Safe)
-        figure.update_traces(textangle=0)
+        # Each value after its bar, in room kept for it: written inside, a short bar's
+        # value (8 % beside 40 %) ran over the names at the body size.
+        figure.update_traces(textangle=0, textposition="outside", cliponaxis=False)
+        largest = pd.to_numeric(frame[y], errors="coerce").max()
+        if pd.notna(largest) and largest > 0 and not (pd.to_numeric(frame[y], errors="coerce") < 0).any():
+            figure.update_xaxes(range=[0, largest * 1.4])  # a half-width chart needs this much for "61,2 %"
         order = list(dict.fromkeys(frame[x]))
         lines = max((str(label).count("<br>") + 1 for label in order), default=1)  # wrapped labels need room
         figure.update_layout(title=title, xaxis_title=y_title, yaxis_title=None, legend_title_text=None,

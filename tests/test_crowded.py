@@ -10,6 +10,7 @@ import json
 import pytest
 
 from tests.test_pages import app, own_database
+from tests.test_trends import values
 from tests.workbooks import PLAN_HEADER, xlsx
 
 COUNTRIES = ["Cameroun", "Côte d'Ivoire", "Sénégal", "Mali", "Burkina Faso", "Niger", "Togo", "Bénin", "Ghana"]
@@ -96,5 +97,9 @@ def test_many_countries_side_by_side_are_laid_down_the_side(crowded):
     drawn = {f["layout"]["title"]["text"]: f for f in figures(at)}
     investigated = drawn["Enquêtes"]["data"][0]
     assert investigated["orientation"] == "h" and len(investigated["y"]) > 8
+    # Each value is written after its bar, inside the axis: a short bar's never runs
+    # over the names.
+    assert investigated["textposition"] == "outside"
+    assert drawn["Enquêtes"]["layout"]["xaxis"]["range"][1] > 1.3 * max(values(investigated["x"]))
     # Three countries have plans: their coverage stands upright.
     assert drawn["Couverture"]["data"][0]["orientation"] == "v"
