@@ -212,9 +212,9 @@ def bars(frame: pd.DataFrame, x: str, y: str, title: str, y_title: str, color: s
         # Each value after its bar, in room kept for it: written inside, a short bar's
         # value (8 % beside 40 %) ran over the names at the body size.
         figure.update_traces(textangle=0, textposition="outside", cliponaxis=False)
-        largest = pd.to_numeric(frame[y], errors="coerce").max()
-        if pd.notna(largest) and largest > 0 and not (pd.to_numeric(frame[y], errors="coerce") < 0).any():
-            figure.update_xaxes(range=[0, largest * 1.4])  # a half-width chart needs this much for "61,2 %"
+        values = pd.to_numeric(frame[y], errors="coerce")
+        if values.max() > 0 and not (values < 0).any():
+            figure.update_xaxes(range=[0, values.max() * 1.4])  # a half-width chart needs this much for "61,2 %"
         order = list(dict.fromkeys(frame[x]))
         lines = max((str(label).count("<br>") + 1 for label in order), default=1)  # wrapped labels need room
         figure.update_layout(title=title, xaxis_title=y_title, yaxis_title=None, legend_title_text=None,

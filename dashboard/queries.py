@@ -127,12 +127,11 @@ def unallocated_funds(scope: Scope) -> pd.DataFrame:
 
 @st.cache_data(**CACHE)
 def provenance(scope: Scope, kind: str) -> tuple[tuple[str, ...], object]:
-    """(source documents, date of the data) behind a chart (a row citing none counts its
-    file's name): for `plans` the documents the actions in scope cite and the day their
-    current version was loaded; for `indicators`
+    """(source documents, date of the data) behind a chart: for `plans` the documents the
+    actions in scope cite and the day their current version was loaded; for `indicators`
     the reports of the counts in scope and the end of their latest period; for `status`
-    the reports of the statuses and their latest date."""
-    # A row that cites no document is vouched for by the file it was loaded from.
+    the reports of the statuses and their latest date. A row that cites no document is
+    vouched for by the name of the file it was loaded from."""
     if kind == "plans":
         where, params = scope.action_where("a")
         sql = f"""SELECT list(DISTINCT coalesce(a.source, p.file_name)) AS sources,

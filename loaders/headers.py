@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from operator import itemgetter
-from typing import Callable
 
 from . import limits
 from .cells import semester_of_header
@@ -100,21 +98,10 @@ class HeaderMap:
     columns: dict[str, int]  # field name -> 0-based column
     semesters: list[tuple[int, str]] = field(default_factory=list)  # (column, "2021-S1")
     unknown: list[tuple[int, str]] = field(default_factory=list)
-    _reader: tuple | None = field(default=None, repr=False, compare=False)
 
     @property
     def row_number(self) -> int:
         return self.row_index + 1
-
-    def reader(self) -> tuple[tuple[str, ...], Callable[[list], tuple], int]:
-        """(field names, a getter of their cells from a row, the row width it needs),
-        made once the header is matched: every data row is read through it, in C."""
-        if self._reader is None:
-            names = tuple(self.columns)
-            cols = tuple(self.columns.values())
-            getter = itemgetter(*cols) if len(cols) > 1 else (lambda row, c=cols: tuple(row[i] for i in c))
-            self._reader = (names, getter, max(cols, default=-1) + 1)
-        return self._reader
 
 
 def _key(text: str) -> str:

@@ -18,7 +18,6 @@ import re
 from decimal import Decimal
 from functools import lru_cache, partial
 from itertools import repeat
-from operator import itemgetter
 
 from .cells import (
     _parse_horizon, is_mark, parse_amount, parse_currency,
@@ -29,7 +28,7 @@ from .issues import IssueLog, column_letter
 from .model import ActionRow, AliasApplied, ParsedFile, PlanData, StatedTotal
 from .read import RawSheet
 from .reference import Reference
-from .rows import RowCursor, columns, data_rows, parsed
+from .rows import RowCursor, columns, data_rows, parsed, picked
 from .text import clean, clean_multiline, code_text, fold
 
 GROUPING_LEVELS = (("country",), ("plan",), ("axis_code", "axis"), ("effect_code", "effect"))
@@ -132,7 +131,6 @@ class PlanSheetParser:
         self.plans: dict[tuple[str, str], PlanData] = {(p.country, p.plan): p for p in out.plans}
         self.semester_names = tuple(semester for _, semester in header.semesters)
         self.semester_columns = tuple(col for col, _ in header.semesters)
-        self.row_width_needed = max(self.semester_columns, default=-1) + 1
         # Where an organisation was renamed (a column may be absent: then no letter).
         self.known_countries: dict[object, str] = {}
         self.letters = {**dict.fromkeys(("lead", "co_leads", "partners"), ""),
@@ -190,15 +188,7 @@ class PlanSheetParser:
         self.lead = list(map(organisations, cells("lead"), repeat(True)))
         self.co_leads = list(map(organisations, cells("co_leads"), repeat(False)))
         self.partners = list(map(organisations, cells("partners"), repeat(False)))
-        # Rows from a workbook are rectangular: their marks are read in C; a short CSV
-        # row the safe way.
-        columns_needed = self.row_width_needed
-        if self.semester_columns and rows and min(map(len, rows)) >= columns_needed:
-            marks = map(itemgetter(*self.semester_columns), rows) if len(self.semester_columns) > 1 else \
-                ((row[self.semester_columns[0]],) for row in rows)
-        else:
-            marks = (tuple(row[c] if c < len(row) else None for c in self.semester_columns) for row in rows)
-        self.marks = list(marks)
+        self.marks = picked(rows, self.semester_columns)
         self.schedule = list(map(_schedule, self.marks, repeat(self.semester_names)))
 
     def _plan(self, country: str, name: str, currency: str) -> PlanData:

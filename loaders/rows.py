@@ -8,6 +8,7 @@ wrong cell of a file in one go, not one per upload.
 from __future__ import annotations
 
 from functools import lru_cache
+from operator import itemgetter
 from typing import Callable, TypeVar
 
 from .cells import CellError
@@ -16,9 +17,6 @@ from .issues import IssueLog, column_letter
 from .text import clean
 
 T = TypeVar("T")
-
-# `get(cell, cell)`: the empty string becomes None, every other cell stays itself.
-_NONE_IF_EMPTY = {"": None}
 
 
 def is_blank(row: list) -> bool:
@@ -53,21 +51,26 @@ def data_rows(rows: list[list], header: HeaderMap) -> list[tuple[int, list]]:
             if not skipped(rows[index], header)]
 
 
+def picked(rows: list[list], cols: tuple[int, ...]) -> list[tuple]:
+    """Each row's cells at `cols`, a short CSV row's missing ones None; read in C when
+    every row is wide enough (a workbook's rows are rectangular)."""
+    if not cols:
+        return [() for _ in rows]
+    if rows and min(map(len, rows)) > max(cols):
+        return list(map(itemgetter(*cols) if len(cols) > 1 else (lambda row, c=cols[0]: (row[c],)), rows))
+    return [tuple(row[c] if c < len(row) else None for c in cols) for row in rows]
+
+
 def columns(numbered: list[tuple[int, list]], header: HeaderMap) -> dict[str, list]:
     """Each mapped field's cells down the rows, an empty or missing cell as None.
 
     A sheet is parsed column by column where a cell's meaning does not depend on its row:
     each distinct value is parsed once, and in C (`map` over a memoised parser) rather
     than one Python call per cell."""
-    names, getter, needed = header.reader()
     rows = [row for _, row in numbered]
-    if not rows or not names:
-        return {name: [None] * len(rows) for name in names}
-    if min(map(len, rows)) >= needed:
-        transposed = zip(*map(getter, rows))
-    else:  # a short CSV row: its missing cells are empty
-        transposed = ([row[col] if col < len(row) else None for row in rows] for col in header.columns.values())
-    return {name: [None if cell == "" else cell for cell in cells] for name, cells in zip(names, transposed)}
+    cells_by_field = zip(*picked(rows, tuple(header.columns.values()))) if rows else ([] for _ in header.columns)
+    return {name: [None if cell == "" else cell for cell in cells]
+            for name, cells in zip(header.columns, cells_by_field)}
 
 
 def parsed(cells: list, parser: Callable[..., T]) -> list:
@@ -101,18 +104,12 @@ class RowCursor:
 
     @property
     def values(self) -> dict:
-        """The row's cells by field, read on first use (a parser that works by column
-        never needs them). An empty cell is None; a row as wide as the header is read in C."""
+        """The row's cells by field, an empty one as None; read on first use (a parser
+        that works by column never needs them)."""
         if self._values is None:
-            row, header = self.cells, self.header
-            names, getter, needed = header.reader()
-            if len(row) >= needed:
-                cells = getter(row)
-                self._values = dict(zip(names, map(_NONE_IF_EMPTY.get, cells, cells)))
-            else:
-                width = len(row)
-                self._values = {name: (None if (v := row[col]) == "" else v) if col < width else None
-                                for name, col in header.columns.items()}
+            row, width = self.cells, len(self.cells)
+            self._values = {name: (None if (v := row[col]) == "" else v) if col < width else None
+                            for name, col in self.header.columns.items()}
         return self._values
 
     def col(self, name: str) -> int | None:
@@ -127,10 +124,6 @@ class RowCursor:
 
     def text(self, name: str) -> str:
         return clean(self.values.get(name))
-
-    def raw_at(self, col: int):
-        cells = self.cells
-        return cells[col] if col < len(cells) else None
 
     def take(self, name: str, value):
         """A value from `parsed`: a `CellError` is logged on this row's cell, as `None`."""
