@@ -2,7 +2,9 @@
 
 Guarantees: plain dataclasses, already in the database's vocabulary (ISO country codes,
 catalogue keys, `costed`/`to_be_defined`/`pooled`, ...), each row carrying the sheet and
-row it came from so that every figure can be traced back to its cell.
+row it came from so that every figure can be traced back to its cell. Action and
+indicator rows are named tuples: never changed once parsed, and turned into columns in C
+when written.
 """
 
 from __future__ import annotations
@@ -10,10 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 
-@dataclass(slots=True)
-class ActionRow:
+class ActionRow(NamedTuple):
     country: str
     plan: str
     axis_code: str | None
@@ -72,8 +74,7 @@ class PlanData:
     kind: str | None = None  # 'plan' | 'compact'; None until a row names it ('plan' when none does)
 
 
-@dataclass(slots=True)
-class IndicatorRow:
+class IndicatorRow(NamedTuple):
     country: str
     period_start: dt.date
     period_end: dt.date
@@ -88,11 +89,6 @@ class IndicatorRow:
     comment: str | None
     sheet: str
     row: int
-
-    @property
-    def key(self) -> tuple:
-        return (self.country, self.period_start, self.period_end, self.indicator,
-                self.sex, self.age_group, self.source)
 
 
 @dataclass(slots=True)

@@ -10,13 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from operator import attrgetter
 
 import duckdb
 import pyarrow as pa
 
 from .issues import Issue
-from .model import ParsedFile
+from .model import ActionRow, IndicatorRow, ParsedFile
 
 # Money crosses into DuckDB as float64 and is cast to DECIMAL(18, 2) by the INSERT:
 # building Arrow decimals from Python Decimals costs more than the whole parse, and a
@@ -27,16 +26,18 @@ TEXTS = pa.list_(pa.string())
 INT = pa.int32()
 
 
-def _columns(items: list, names: tuple[str, ...]) -> dict[str, list]:
-    """Objects -> one list per attribute, transposed in C (attrgetter + zip)."""
-    if not items:
-        return {name: [] for name in names}
-    return dict(zip(names, map(list, zip(*map(attrgetter(*names), items)))))
+def _columns(rows: list[tuple], kind: type) -> dict[str, list]:
+    """Rows (named tuples of `kind`) -> one list per field, transposed in C."""
+    if not rows:
+        return {name: [] for name in kind._fields}
+    return dict(zip(kind._fields, map(list, zip(*rows))))
 
 
 def _array(kind: pa.DataType, values: list) -> pa.Array:
     if kind == MONEY:
-        return pa.array([None if v is None else float(v) for v in values], type=MONEY)
+        # Amounts repeat: each distinct Decimal is converted once (None maps to None).
+        as_float = {value: float(value) for value in set(values) if value is not None}
+        return pa.array(list(map(as_float.get, values)), type=MONEY)
     return pa.array(values, type=kind)
 
 
@@ -121,7 +122,7 @@ def _write_rows(con, version: int, parsed: ParsedFile, warnings: list[Issue], fi
     text_fields = ("country", "plan", "axis_code", "axis", "effect_code", "effect", "action_code", "action",
                    "priority", "lead", "currency", "funding_source", "means", "cost_status", "source", "sheet")
     list_fields = ("co_leads", "partners", "horizon", "pooled_with", "semesters")
-    cols = _columns(actions, text_fields + list_fields + ("estimated_cost", "funds_available", "row"))
+    cols = _columns(actions, ActionRow)
     _insert(con, "action_rows", {
         "version": (INT, [version] * len(actions)),
         **{name: (TEXT, cols[name]) for name in text_fields},
@@ -142,7 +143,7 @@ def _write_rows(con, version: int, parsed: ParsedFile, warnings: list[Issue], fi
     rows = parsed.indicators
     text_fields = ("country", "theme", "indicator", "sex", "age_group", "source", "organisation",
                    "action_code", "comment", "sheet")
-    cols = _columns(rows, text_fields + ("period_start", "period_end", "value", "row"))
+    cols = _columns(rows, IndicatorRow)
     _insert(con, "indicator_rows", {
         "version": (INT, [version] * len(rows)),
         **{name: (TEXT, cols[name]) for name in text_fields},
