@@ -133,6 +133,8 @@ class PlanSheetParser:
         self.semester_columns = tuple(col for col, _ in header.semesters)
         # Where an organisation was renamed (a column may be absent: then no letter).
         self.known_countries: dict[object, str] = {}
+        self._group: dict | None = None  # the carried cells last read, and what they name
+        self._named: tuple = ()
         self.letters = {**dict.fromkeys(("lead", "co_leads", "partners"), ""),
                         **{name: column_letter(col) for name, col in header.columns.items()}}
 
@@ -156,6 +158,7 @@ class PlanSheetParser:
                 own = dict(zip(GROUPING_FIELDS, own_cells))
                 carry.update(own)
                 group = carry.fill(own)
+                self._group = None  # the carried cells may have changed in place
             if self.code_written[k]:
                 self._action_row(cur, group, k)
             elif not _blank(self.cost_raw[k]) or not _blank(self.funds_raw[k]):
@@ -214,15 +217,20 @@ class PlanSheetParser:
             country = cur.country(self.ref.country, group["country"])
             if country is not None and group["country"] is not None:
                 self.known_countries[group["country"]] = country
-        plan_name = clean(group["plan"])
+        if group is not self._group:
+            # Rows under one heading share its carried cells (the same dict, which only
+            # changes on a row with cells of its own, where `parse` forgets it): what they
+            # mean is worked out once per heading, and still checked on every row.
+            self._group = group
+            self._named = (clean(group["plan"]), *_split_code(group["axis_code"], group["axis"], _AXIS_PREFIX),
+                           *_split_code(group["effect_code"], group["effect"], _EFFECT_PREFIX))
+        plan_name, axis_code, axis, effect_code, effect = self._named
         if not plan_name:
             cur.fail("plan", "missing_value", "« Plan » est vide ; écrivez le nom du plan",
                      "'Plan' is empty; write the plan's name")
-        axis_code, axis = _split_code(group["axis_code"], group["axis"], _AXIS_PREFIX)
         if not axis:
             cur.fail("axis", "missing_value", "« Axe » est vide ; écrivez l'axe stratégique de l'action",
                      "'Axis' is empty; write the action's strategic axis")
-        effect_code, effect = _split_code(group["effect_code"], group["effect"], _EFFECT_PREFIX)
         action = self.action[k]
         if not action:
             cur.fail("action", "missing_value", "« Action » est vide ; écrivez l'intitulé de l'action",

@@ -69,8 +69,11 @@ def columns(numbered: list[tuple[int, list]], header: HeaderMap) -> dict[str, li
     than one Python call per cell."""
     rows = [row for _, row in numbered]
     cells_by_field = zip(*picked(rows, tuple(header.columns.values()))) if rows else ([] for _ in header.columns)
-    return {name: [None if cell == "" else cell for cell in cells]
-            for name, cells in zip(header.columns, cells_by_field)}
+    # `_EMPTY.get(cell, cell)`: None for "", the cell itself otherwise, looked up in C.
+    return {name: list(map(_EMPTY.get, cells, cells)) for name, cells in zip(header.columns, cells_by_field)}
+
+
+_EMPTY = {"": None}
 
 
 def parsed(cells: list, parser: Callable[..., T]) -> list:

@@ -316,6 +316,26 @@ def test_wrong_cells_are_reported_row_by_row_and_a_repeated_one_on_every_row(con
     assert dump(con) == before
 
 
+def test_a_heading_row_between_actions_moves_what_the_rows_below_it_carry(con, load):
+    # What carried cells mean is worked out once per heading: a heading row (no code, no
+    # amount) that changes the axis, effect or plan must reach the actions below it.
+    rows = plan_rows(
+        ["CM", "P", "1", "Axe un", "1.1", "Effet un", None, None, None, None],
+        [None, None, None, None, None, None, "1.1.1", "A", "1", "0"],
+        [None, None, None, None, None, None, "1.1.2", "B", "2", "0"],
+        [None, None, "2", "Axe deux", None, None, None, None, None, None],
+        [None, None, None, None, "2.1", "Effet deux", None, None, None, None],
+        [None, None, None, None, None, None, "2.1.1", "C", "3", "0"],
+        [None, "Q", "1", "Autre axe", None, None, None, None, None, None],
+        [None, None, None, None, None, None, "1.1", "D", "4", "0"],
+    )
+    report = load("h.xlsx", xlsx({"Plan": rows}))
+    assert report.status == "loaded", [i.message_en for i in report.errors]
+    assert actions(con, "plan", "axis_code", "axis", "effect_code", "effect", "action_code") == [
+        ("P", "1", "Axe un", "1.1", "Effet un", "1.1.1"), ("P", "1", "Axe un", "1.1", "Effet un", "1.1.2"),
+        ("P", "2", "Axe deux", "2.1", "Effet deux", "2.1.1"), ("Q", "1", "Autre axe", None, None, "1.1")]
+
+
 def test_a_carried_country_is_checked_on_every_row_it_reaches(con, load):
     rows = plan_rows(
         ["Cameroun", "P", "1", "Axe", None, None, "1.1.1", "A", "1", "0"],
