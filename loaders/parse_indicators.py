@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from functools import partial
 
-from .cells import parse_age_group, parse_count, parse_date, parse_sex, parse_theme
+from .cells import CellError, parse_age_group, parse_count, parse_date, parse_sex, parse_theme
 from .headers import HeaderMap
 from .issues import IssueLog
 from .model import IndicatorRow, ParsedFile
@@ -54,50 +54,57 @@ def parse_indicator_sheet(sheet: RawSheet, header: HeaderMap, log: IssueLog, ref
     action_codes = list(map(code_text, cells("action_code")))
     comments = list(map(clean_multiline, cells("comment")))
     seen: dict[tuple, int] = {}
-    for k, (index, row) in enumerate(numbered):
-        cur = RowCursor(row, index, header, sheet.name, log)
-        country = cur.country_code(country_text[k], country_code[k])
-        start = cur.take("period_start", starts[k])
-        end = cur.take("period_end", ends[k])
-        if start and end and end < start:
-            cur.fail("period_end", "period_reversed",
-                     f"la fin de période ({end:%d/%m/%Y}) est avant son début ({start:%d/%m/%Y}) ; corrigez l'une des dates",
-                     f"the period ends ({end:%Y-%m-%d}) before it starts ({start:%Y-%m-%d}); correct one of the dates")
-        indicator_raw = indicator_text[k]
-        indicator = indicator_key[k]
-        if not indicator_raw:
-            cur.fail("indicator", "missing_value", "« Indicateur » est vide ; remplissez-le",
-                     "'Indicator' is empty; fill it in")
-        elif indicator is None:
-            examples = "victimes assistées, personnes poursuivies, personnes condamnées"
-            cur.fail("indicator", "unknown_indicator",
-                     f"« {indicator_raw} » n'est pas dans le catalogue des indicateurs ; écrivez un nom du catalogue "
-                     f"(p. ex. {examples}) ou ajoutez ce synonyme à data/reference/indicators.csv",
-                     f"'{indicator_raw}' is not in the indicator catalogue; write a catalogue name "
-                     "(e.g. victims assisted, persons prosecuted, persons convicted) or add this synonym "
-                     "to data/reference/indicators.csv")
-        theme = cur.take("theme", themes[k])
-        sex = cur.take("sex", sexes[k])
-        age = cur.take("age_group", ages[k])
-        value = cur.take("value", values[k])
-        if cur.failed:
+    read_down = zip(numbered, country_text, country_code, starts, ends, indicator_text, indicator_key,
+                    themes, sexes, ages, values, sources, organisations, action_codes, comments)
+    for ((index, row), country_raw, country, start, end, indicator_raw, indicator, theme, sex, age, value,
+         source, organisation, action_code, comment) in read_down:
+        if (country is None or indicator is None or CellError in map(type, (start, end, theme, sex, age, value))
+                or end < start):
+            # Only a row with something wrong is read cell by cell, to name each wrong one.
+            cur = RowCursor(row, index, header, sheet.name, log)
+            _report_row(cur, country_raw, country, start, end, indicator_raw, indicator, theme, sex, age, value)
             continue
-        row = IndicatorRow(
-            country=country, period_start=start, period_end=end, theme=theme, indicator=indicator,
-            sex=sex, age_group=age, value=value, source=sources[k] or None,
-            organisation=organisations[k] or None, action_code=action_codes[k] or None,
-            comment=comments[k] or None, sheet=sheet.name, row=cur.number,
-        )
-        key = row.key
+        key = (country, start, end, indicator, sex, age, source or None)
         if key in seen:
-            cur.fail("value", "duplicate_indicator",
-                     f"cette ligne répète la ligne {seen[key]} (même pays, période, indicateur, sexe, âge et source) ; "
-                     "supprimez l'une des deux ou distinguez leur source",
-                     f"this row repeats row {seen[key]} (same country, period, indicator, sex, age group and source); "
-                     "remove one of them or tell their sources apart")
+            RowCursor(row, index, header, sheet.name, log).fail(
+                "value", "duplicate_indicator",
+                f"cette ligne répète la ligne {seen[key]} (même pays, période, indicateur, sexe, âge et source) ; "
+                "supprimez l'une des deux ou distinguez leur source",
+                f"this row repeats row {seen[key]} (same country, period, indicator, sex, age group and source); "
+                "remove one of them or tell their sources apart")
             continue
-        seen[key] = row.row
-        out.indicators.append(row)
+        seen[key] = index + 1
+        out.indicators.append(IndicatorRow(
+            country=country, period_start=start, period_end=end, theme=theme, indicator=indicator,
+            sex=sex, age_group=age, value=value, source=source or None,
+            organisation=organisation or None, action_code=action_code or None,
+            comment=comment or None, sheet=sheet.name, row=index + 1,
+        ))
+
+
+def _report_row(cur: RowCursor, country_raw, country, start, end, indicator_raw, indicator,
+                theme, sex, age, value) -> None:
+    """Every wrong cell of one row, in the order a person reads it."""
+    cur.country_code(country_raw, country)
+    start = cur.take("period_start", start)
+    end = cur.take("period_end", end)
+    if start and end and end < start:
+        cur.fail("period_end", "period_reversed",
+                 f"la fin de période ({end:%d/%m/%Y}) est avant son début ({start:%d/%m/%Y}) ; corrigez l'une des dates",
+                 f"the period ends ({end:%Y-%m-%d}) before it starts ({start:%Y-%m-%d}); correct one of the dates")
+    if not indicator_raw:
+        cur.fail("indicator", "missing_value", "« Indicateur » est vide ; remplissez-le",
+                 "'Indicator' is empty; fill it in")
+    elif indicator is None:
+        examples = "victimes assistées, personnes poursuivies, personnes condamnées"
+        cur.fail("indicator", "unknown_indicator",
+                 f"« {indicator_raw} » n'est pas dans le catalogue des indicateurs ; écrivez un nom du catalogue "
+                 f"(p. ex. {examples}) ou ajoutez ce synonyme à data/reference/indicators.csv",
+                 f"'{indicator_raw}' is not in the indicator catalogue; write a catalogue name "
+                 "(e.g. victims assisted, persons prosecuted, persons convicted) or add this synonym "
+                 "to data/reference/indicators.csv")
+    for name, parsed_value in (("theme", theme), ("sex", sex), ("age_group", age), ("value", value)):
+        cur.take(name, parsed_value)
 
 
 def check_parts(rows: list[IndicatorRow], log: IssueLog) -> None:

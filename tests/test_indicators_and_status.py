@@ -132,3 +132,24 @@ def test_wrong_counts_are_reported_row_by_row_and_a_repeated_one_on_every_row(co
     assert [i.cell for i in report.errors] == ["E2", "G2", "A4", "E4", "G4"]
     assert "Atlantide" in report.errors[2].message_en
     assert dump(con) == before
+
+
+def test_rows_with_nothing_wrong_pass_and_every_wrong_cell_is_named_in_reading_order(con, load):
+    # Rows with nothing wrong take a fast path; the others are read cell by cell. The
+    # report must read like the sheet whichever path each row took.
+    rows = [IND_HEADER,
+            ["CI", "2023-01-01", "2023-05-01", "Victimes secourues", "", "", "4", "R"],
+            ["CI", "2023-06-01", "2023-05-01", "Nombre de choses", "", "", "5", "R"],
+            ["CI", "2023-01-01", "2023-05-01", "Victimes secourues", "", "", "9", "R"],
+            ["", "2023-01-01", "2023-05-01", "Victimes secourues", "F", "", "2", "R"],
+            ["CI", "2023-01-01", "2023-05-01", "Victimes secourues", "", "", "9", "S"]]
+    before = dump(con)
+    report = load("m.xlsx", xlsx({"Indicateurs": rows}))
+    assert [(i.code, i.cell) for i in report.errors] == [
+        ("period_reversed", "C3"), ("unknown_indicator", "D3"), ("duplicate_indicator", "G4"), ("missing_value", "A5")]
+    assert "row 2" in report.errors[2].message_en
+    assert dump(con) == before
+    del rows[2:5]
+    assert load("m.xlsx", xlsx({"Indicateurs": rows})).status == "loaded"
+    assert con.execute("SELECT \"row\", value, source FROM indicator_values ORDER BY 1").fetchall() == [
+        (2, 4, "R"), (3, 9, "S")]
