@@ -20,7 +20,7 @@ from functools import lru_cache, partial
 from itertools import repeat
 
 from .cells import (
-    _parse_horizon, is_mark, parse_amount, parse_currency,
+    CellError, _parse_horizon, is_mark, parse_amount, parse_currency,
     parse_plan_kind, parse_priority, split_list,
 )
 from .headers import HeaderMap
@@ -120,6 +120,8 @@ class _Carry:
 
 
 _NO_GROUPING = (None,) * len(GROUPING_FIELDS)
+# The cells of an action row parsed by column, in reading order.
+_TAKEN = ("priority", "plan_kind", "horizon", "currency", "estimated_cost", "funds_available")
 
 class PlanSheetParser:
     def __init__(self, sheet: RawSheet, header: HeaderMap, log: IssueLog, ref: Reference, out: ParsedFile):
@@ -236,12 +238,11 @@ class PlanSheetParser:
             cur.fail("action", "missing_value", "« Action » est vide ; écrivez l'intitulé de l'action",
                      "'Action' is empty; write what the action is")
         code = self.code[k]
-        priority = cur.take("priority", self.priority[k])
-        kind = cur.take("plan_kind", self.kind[k])
-        horizon = list(cur.take("horizon", self.horizon[k]) or ())
-        declared = cur.take("currency", self.currency[k])
-        cost = cur.take("estimated_cost", self.cost[k])
-        funds = cur.take("funds_available", self.funds[k])
+        taken = (self.priority[k], self.kind[k], self.horizon[k], self.currency[k], self.cost[k], self.funds[k])
+        if CellError in map(type, taken):
+            taken = tuple(map(cur.take, _TAKEN, taken))  # names each wrong cell, in order
+        priority, kind, horizon, declared, cost, funds = taken
+        horizon = list(horizon or ())
         semesters, bad = self.schedule[k]
         if bad:
             marks = self.marks[k]
