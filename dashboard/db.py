@@ -152,10 +152,21 @@ def current_workbook(grant: Grant, country: str, plan: str | None, language: str
     return build
 
 
+@st.cache_resource(show_spinner=False, max_entries=2)
+def _between(path: str, a: int, b: int) -> dict:
+    """Shared, not copied: across many versions a difference holds ~100 MB of rows (120 000
+    counts, 27 000 actions), which `st.cache_data` would unpickle on every rerun, and
+    working it out again took 1.5 s a click. Its readers build new lists, never change it."""
+    with database().cursor() as cursor:
+        return history.between(cursor, a, b)
+
+
+cleared_with_answers(_between.clear)
+
+
 def changes_between(a: int, b: int, countries: frozenset[str] | None = None) -> dict:
     """What changed between versions a and b (loaders/history.py), kept to `countries`."""
-    with database().cursor() as cursor:
-        changes = history.between(cursor, a, b)
+    changes = _between(str(DEFAULT_DB), a, b)
     if countries is None:
         return changes
     keep = lambda rows: [r for r in rows if r.get("country") in countries]  # noqa: E731

@@ -272,3 +272,37 @@ def test_the_command_line_dry_run_lists_the_same_changes_as_the_page(tmp_path):
     diff = json.loads(result.stdout)["diff"]
     in_cli = [(c["code"], c["field"], str(int(c["old"])), str(int(c["new"]))) for c in diff["actions"]["changed"]]
     assert on_page == in_cli and len(in_cli) == 1 and in_cli[0][0] == "1.2.1"
+
+
+@pytest.fixture
+def own_versions(tmp_path, monkeypatch):
+    from tests.test_pages import own_database
+
+    yield from own_database(tmp_path / "versions.duckdb", monkeypatch, {})
+
+
+def test_a_comparison_of_two_versions_is_worked_out_once_then_again_after_a_load(own_versions, monkeypatch):
+    # Across many versions a comparison takes seconds: a click elsewhere on the page must
+    # not redo it; a load must (its numbers may move on).
+    from dashboard import access, db
+    from loaders import history
+    from tests.test_pages import app
+
+    worked_out = []
+    between = history.between
+    monkeypatch.setattr(history, "between", lambda con, a, b: worked_out.append((a, b)) or between(con, a, b))
+    at = app("pages/versions.py")
+    at.selectbox(key="since_a").set_value(1).run()
+    at.selectbox(key="since_b").set_value(3).run()
+    at.selectbox(key="version_pick").set_value(2).run()
+    assert worked_out.count((1, 3)) == 1
+    assert any("Lignes de plan (actions ou activités) : 77 ajoutée(s)" in m.value for m in at.markdown)
+    grant = access.grant(access.User("local", "local"), "load")
+    with db.database().cursor() as cursor:
+        data = _cm_current_with_cost(cursor, "1.1.1", 30000)
+    assert db.load_file(grant, "cm.xlsx", data).status == "loaded"
+    at.run()
+    assert worked_out.count((1, 3)) == 2
+    at.selectbox(key="since_a").set_value(3).run()
+    at.selectbox(key="since_b").set_value(4).run()
+    assert any("1 modifiée(s)" in m.value for m in at.markdown), [m.value for m in at.markdown][:6]
