@@ -46,10 +46,11 @@ sys.path.insert(0, str(ROOT))
 PAGES = {"overview": "pages/overview.py", "funding": "pages/funding.py", "schedule": "pages/schedule.py",
          "enforcement": "pages/enforcement.py", "progress": "pages/progress.py", "trends": "pages/trends.py",
          "compare": "pages/compare.py", "meeting": "pages/meeting.py",
-         "data_quality": "pages/data_quality.py", "upload": "pages/upload.py"}
+         "data_quality": "pages/data_quality.py", "upload": "pages/upload.py", "versions": "pages/versions.py",
+         "audit": "pages/audit.py"}
 # Charts waited for in the browser (none: the title and the cards): what the shipped data draws first.
 CHARTS = {"overview": 0, "funding": 3, "schedule": 4, "enforcement": 3, "progress": 3, "trends": 0, "compare": 2,
-          "meeting": 0, "data_quality": 0, "upload": 0}
+          "meeting": 0, "data_quality": 0, "upload": 0, "versions": 0, "audit": 0}
 CHROMIUM = "/usr/bin/chromium"
 ONE_VIEWER = 5  # sessions opened one after another for the one-viewer figures (their median)
 NGINX = "/usr/sbin/nginx"  # Debian's nginx-light, installed by scripts/test.sh
