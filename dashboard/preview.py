@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from .filters import country_name
-from .i18n import indicator, number, percent, t
+from .i18n import indicator, lang, number, percent, speaking, t
 from .ui import coded, styled
 
 MOST = 500
@@ -23,7 +23,15 @@ MOST = 500
 def _table(rows: list[dict], columns: dict[str, str]) -> None:
     if not rows:
         return
-    frame = pd.DataFrame(rows[:MOST])
+    with speaking(lang()):  # read once, not from the session's state for every cell
+        shown = _shown(rows[:MOST], columns)
+    st.dataframe(styled(shown), hide_index=True)
+    if len(rows) > MOST:
+        st.caption(t("pv_more").format(shown=number(MOST), total=number(len(rows))))
+
+
+def _shown(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows)
     for column in ("country",):
         if column in frame:
             frame[column] = frame[column].map(country_name)
@@ -39,10 +47,7 @@ def _table(rows: list[dict], columns: dict[str, str]) -> None:
                                                                      and not isinstance(v, bool) else str(v))))
     if "field" in frame:
         frame["field"] = frame["field"].map(lambda f: t(f"field_{f}") if t(f"field_{f}") != f"field_{f}" else f)
-    shown = frame[[c for c in columns if c in frame]].rename(columns=columns)
-    st.dataframe(styled(shown), hide_index=True)
-    if len(rows) > MOST:
-        st.caption(t("pv_more").format(shown=number(MOST), total=number(len(rows))))
+    return frame[[c for c in columns if c in frame]].rename(columns=columns)
 
 
 def _totals(totals: dict) -> None:

@@ -284,6 +284,12 @@ def styled(frame: pd.DataFrame, percents: tuple[str, ...] = ()) -> Styler | pd.D
     no gap stay numbers and dates underneath, so they sort as such; the grid draws a
     missing cell as "None" whatever its display value, so a column with gaps is shown
     as its formatted text, blanks included, and so are text and list columns."""
+    # The language is read once, not from the session's state for every cell.
+    with speaking(lang()):
+        return _styled(frame, percents)
+
+
+def _styled(frame: pd.DataFrame, percents: tuple[str, ...]) -> Styler | pd.DataFrame:
     frame = frame.copy()
     shown: dict[int, list[str]] = {}
     for index, column in enumerate(frame.columns):

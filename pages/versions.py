@@ -70,7 +70,7 @@ st.dataframe(styled(shown[["version", "action", "file_name", "loaded_by", "loade
     "version": "Version", "action": t("up_action"), "file_name": t("file"), "loaded_by": t("up_by"),
     "loaded_at": t("up_when"), "restored_from": t("up_restored_from"), "counts": t("up_contents"),
     "warnings": t("dq_warnings")})), hide_index=True)
-names = versions.set_index("version")["file_name"]
+names = dict(zip(versions["version"], versions["file_name"]))
 chosen = int(st.selectbox(t("up_pick_version"), versions["version"].tolist(), key="version_pick",
                           format_func=lambda v: f"{v} · {names[v]}"))
 left, right = st.columns(2)
@@ -94,9 +94,11 @@ by_date = st.segmented_control(t("vs_compare_by"), ["version", "date"], default=
 ordered = sorted(versions["version"].tolist())
 left, right = st.columns(2)
 if by_date == "version":
-    label = lambda v: f"{v} · {names[v]} · {date(versions.set_index('version').at[v, 'loaded_at'])}"  # noqa: E731
-    first = left.selectbox(t("vs_from"), ordered, index=max(len(ordered) - 2, 0), format_func=label, key="since_a")
-    second = right.selectbox(t("vs_to"), ordered, index=len(ordered) - 1, format_func=label, key="since_b")
+    labels = {v: f"{v} · {name} · {date(at)}"
+              for v, name, at in zip(versions["version"], versions["file_name"], versions["loaded_at"])}
+    first = left.selectbox(t("vs_from"), ordered, index=max(len(ordered) - 2, 0), format_func=labels.get,
+                           key="since_a")
+    second = right.selectbox(t("vs_to"), ordered, index=len(ordered) - 1, format_func=labels.get, key="since_b")
 else:
     days = versions["loaded_at"].dt.date
     start = left.date_input(t("vs_from"), value=days.min(), key="since_day_a", format="DD/MM/YYYY")

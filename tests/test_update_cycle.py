@@ -292,6 +292,9 @@ def test_a_comparison_of_two_versions_is_worked_out_once_then_again_after_a_load
     between = history.between
     monkeypatch.setattr(history, "between", lambda con, a, b: worked_out.append((a, b)) or between(con, a, b))
     at = app("pages/versions.py")
+    # Each version reads as its number, its file and the day it was loaded.
+    first_label = at.selectbox(key="since_a").options[0]
+    assert first_label.startswith("1 · ") and first_label.count(" · ") == 2, first_label
     at.selectbox(key="since_a").set_value(1).run()
     at.selectbox(key="since_b").set_value(3).run()
     at.selectbox(key="version_pick").set_value(2).run()
