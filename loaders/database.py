@@ -9,16 +9,19 @@ DuckDB lets one process at a time open a file for writing, so the two take turns
 - while the command line holds the file, the dashboard's queries retry the lock for up
   to `WAIT_SECONDS`, then fail with `DatabaseBusy` (a sentence, never a traceback).
 Every load is one DuckDB transaction, so killing either process at any moment loses
-nothing that was committed and leaves nothing half-written. `stamp` changes whenever
+nothing that was committed and leaves nothing half-written. A process that ends closes
+its shared connections first (`atexit`), so it never leaves DuckDB to Python's exit. `stamp` changes whenever
 another process wrote, so the dashboard knows to drop its cached answers.
 """
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import os
 import threading
 import time
+import weakref
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -123,8 +126,10 @@ class SharedDatabase:
         self._users = 0
         self._last_used = 0.0
         self._state = threading.Condition()
+        self._stopping = threading.Event()
         self._closer = threading.Thread(target=self._close_when_idle, daemon=True, name="duckdb-idle-closer")
         self._closer.start()
+        _OPEN.add(self)
 
     @contextlib.contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -154,8 +159,7 @@ class SharedDatabase:
             self._con = None
 
     def _close_when_idle(self) -> None:
-        while True:
-            time.sleep(min(self.idle / 2, 0.25))
+        while not self._stopping.wait(min(self.idle / 2, 0.25)):
             with self._state:
                 if self._con is None or self._users:
                     continue
@@ -168,3 +172,23 @@ class SharedDatabase:
             while self._users:
                 self._state.wait(RETRY_SECONDS)
             self._close()
+
+    def shutdown(self) -> None:
+        """Stop the idle closer, then close the file, in the calling thread."""
+        self._stopping.set()
+        self._closer.join(timeout=5)
+        with self._state:
+            self._close()
+
+
+_OPEN: weakref.WeakSet[SharedDatabase] = weakref.WeakSet()
+
+
+@atexit.register
+def _shut_down_all() -> None:
+    # The idle closer is a daemon thread: left running into the interpreter's exit, it
+    # could be closing DuckDB (C++) just as Python stops every thread that wants the
+    # GIL back, and the process then aborts ("FATAL: exception not rethrown") after all
+    # its work is done. So each one is stopped and its file closed first.
+    for shared in list(_OPEN):
+        shared.shutdown()
