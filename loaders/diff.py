@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from decimal import Decimal
+from functools import lru_cache
 
 import duckdb
 
@@ -163,9 +164,14 @@ def _register(con, name: str, columns: dict[str, tuple]):
 
 def _indicator_key(row) -> dict:
     """What identifies a count (a row with the same key replaces it), as the report shows it."""
-    return {"country": row.country, "period_start": row.period_start.isoformat(),
-            "period_end": row.period_end.isoformat(), "indicator": row.indicator, "sex": row.sex,
+    return {"country": row.country, "period_start": _iso(row.period_start),
+            "period_end": _iso(row.period_end), "indicator": row.indicator, "sex": row.sex,
             "age_group": row.age_group, "source": row.source}
+
+
+@lru_cache(maxsize=1 << 12)
+def _iso(day) -> str:
+    return day.isoformat()  # a file's thousands of counts share a few hundred dates
 
 
 def _indicator_changes(con, parsed: ParsedFile) -> tuple[list, list]:

@@ -2,9 +2,9 @@
 
 Guarantees: plain dataclasses, already in the database's vocabulary (ISO country codes,
 catalogue keys, `costed`/`to_be_defined`/`pooled`, ...), each row carrying the sheet and
-row it came from so that every figure can be traced back to its cell. Action and
-indicator rows are named tuples: never changed once parsed, and turned into columns in C
-when written.
+row it came from so that every figure can be traced back to its cell. Action rows,
+indicator rows and aliases applied are named tuples: never changed once parsed, and
+turned into columns in C when written.
 """
 
 from __future__ import annotations
@@ -104,8 +104,7 @@ class StatusRow:
     row: int
 
 
-@dataclass
-class AliasApplied:
+class AliasApplied(NamedTuple):
     sheet: str
     row: int
     column: str

@@ -19,7 +19,7 @@ from .issues import IssueLog
 from .model import IndicatorRow, ParsedFile
 from .read import RawSheet
 from .reference import Reference
-from .rows import RowCursor, columns, data_rows, parsed
+from .rows import RowCursor, by_distinct, columns, data_rows, parsed
 from .text import clean, clean_multiline, code_text
 
 SEX_FR = {"F": "femmes", "M": "hommes"}
@@ -51,7 +51,8 @@ def parse_indicator_sheet(sheet: RawSheet, header: HeaderMap, log: IssueLog, ref
     values = parsed(cells("value"), parse_count)
     sources = list(map(clean, cells("source")))
     organisations = list(map(clean, cells("organisation")))
-    action_codes = list(map(code_text, cells("action_code")))
+    # Mostly empty or repeated: each distinct cell read once.
+    action_codes = by_distinct(cells("action_code"), code_text)
     comments = list(map(clean_multiline, cells("comment")))
     seen: dict[tuple, int] = {}
     read_down = zip(numbered, country_text, country_code, starts, ends, indicator_text, indicator_key,
@@ -126,11 +127,10 @@ def check_parts(rows: list[IndicatorRow], log: IssueLog) -> None:
 def _compare(total: IndicatorRow, parts: list[IndicatorRow], log: IssueLog, names) -> None:
     if not parts:
         return
-    added = sum(p.value for p in parts)
+    added = parts[0].value + parts[1].value if len(parts) == 2 else parts[0].value
     if added == total.value:
         return
-    complete = len(parts) == 2
-    if not complete and added <= total.value:
+    if len(parts) < 2 and added <= total.value:
         return  # one part alone may be smaller than the total: the other is unknown
     labels = [(p.value, *names(p)) for p in parts]
     fr_terms = " + ".join(f"{value} {fr}" for value, fr, _ in labels)

@@ -35,9 +35,10 @@ def is_example(row: list, header: HeaderMap) -> bool:
     """The template's example row: its country cell starts with `Exemple` or `Example`.
     It shows what to write and is never loaded."""
     col = header.columns.get("country")
-    if col is None or col >= len(row):
-        return False
-    cell = row[col]
+    return col is not None and col < len(row) and _example_cell(row[col])
+
+
+def _example_cell(cell) -> bool:
     return isinstance(cell, str) and cell[:1] in "Ee " and cell.lstrip()[:7].lower() in ("exemple", "example")
 
 
@@ -47,8 +48,17 @@ def skipped(row: list, header: HeaderMap) -> bool:
 
 def data_rows(rows: list[list], header: HeaderMap) -> list[tuple[int, list]]:
     """(0-based index, row) of every row under the header that holds data."""
-    return [(index, rows[index]) for index in range(header.row_index + 1, len(rows))
-            if not skipped(rows[index], header)]
+    country = header.columns.get("country")
+    found = []
+    for index in range(header.row_index + 1, len(rows)):
+        row = rows[index]
+        if is_blank(row):
+            continue
+        # `is_example` with its column looked up once: this runs on every row of a sheet.
+        if country is not None and country < len(row) and _example_cell(row[country]):
+            continue
+        found.append((index, row))
+    return found
 
 
 def picked(rows: list[list], cols: tuple[int, ...]) -> list[tuple]:
@@ -74,6 +84,13 @@ def columns(numbered: list[tuple[int, list]], header: HeaderMap) -> dict[str, li
 
 
 _EMPTY = {"": None}
+
+
+def by_distinct(cells: list, reader: Callable[..., T]) -> list[T]:
+    """`reader` over a column, once per distinct cell: for a reader with no memo of its
+    own, on a column that is mostly empty or repeats itself."""
+    read = {cell: reader(cell) for cell in set(cells)}
+    return list(map(read.__getitem__, cells))
 
 
 def parsed(cells: list, parser: Callable[..., T]) -> list:

@@ -15,7 +15,7 @@ import duckdb
 import pyarrow as pa
 
 from .issues import Issue
-from .model import ActionRow, IndicatorRow, ParsedFile
+from .model import ActionRow, AliasApplied, IndicatorRow, ParsedFile
 
 # Money crosses into DuckDB as float64 and is cast to DECIMAL(18, 2) by the INSERT:
 # building Arrow decimals from Python Decimals costs more than the whole parse, and a
@@ -172,14 +172,12 @@ def _write_rows(con, version: int, parsed: ParsedFile, warnings: list[Issue], fi
         "message_en": (TEXT, [i.message_en for i in warnings]),
     })
     aliases = parsed.aliases
+    cols = _columns(aliases, AliasApplied)
     _insert(con, "alias_rows", {
         "version": (INT, [version] * len(aliases)),
         "file": (TEXT, [file_name] * len(aliases)),
-        "sheet": (TEXT, [a.sheet for a in aliases]),
-        "row": (INT, [a.row for a in aliases]),
-        "column": (TEXT, [a.column for a in aliases]),
-        "original": (TEXT, [a.original for a in aliases]),
-        "canonical": (TEXT, [a.canonical for a in aliases]),
+        **{name: (TEXT, cols[name]) for name in ("sheet", "column", "original", "canonical")},
+        "row": (INT, cols["row"]),
     })
 
 
