@@ -127,3 +127,21 @@ def test_long_tables_are_read_one_page_at_a_time():
     everything, cut = listings.everything(listing, "", 20)
     assert len(everything) == 20 and cut
     assert listings.everything(listing)[0].shape[0] == 47
+
+
+def test_a_period_is_in_a_year_scope_when_it_touches_one_of_the_chosen_years():
+    # The condition adds plain bounds to the list test (so DuckDB filters before ranking
+    # current values): it must keep every period that touches a chosen year, and no other.
+    import datetime as dt
+
+    import duckdb
+
+    periods = [((2020, 1, 1), (2020, 12, 31)), ((2021, 7, 1), (2022, 6, 30)), ((2022, 1, 1), (2022, 12, 31)),
+               ((2019, 1, 1), (2025, 12, 31)), ((2023, 1, 1), (2023, 6, 30)), ((2024, 1, 1), (2024, 12, 31))]
+    con = duckdb.connect()
+    con.execute("CREATE TABLE i (period_start DATE, period_end DATE)")
+    con.executemany("INSERT INTO i VALUES (?, ?)", [[dt.date(*a), dt.date(*b)] for a, b in periods])
+    for years, expected in (((2022,), [1, 2, 3]), ((2020, 2024), [0, 3, 5]), ((2023,), [3, 4]), ((2018,), [])):
+        condition, params = Scope(years=years).year_overlap("i.period_start", "i.period_end")
+        kept = con.execute(f"SELECT period_start, period_end FROM i WHERE {condition} ORDER BY 1, 2", params).fetchall()
+        assert kept == sorted((dt.date(*periods[k][0]), dt.date(*periods[k][1])) for k in expected), years
