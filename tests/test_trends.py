@@ -138,6 +138,15 @@ def test_trend_lines_keep_their_sources_apart_and_legends_stay_text():
     assert all(len(part) <= 40 for name in names for part in name.split("<br>"))
     lines = sum(name.count("<br>") + 1 for name in names)
     assert figure.layout.margin.t == 90 + 24 * lines and figure.layout.height == 400 + 24 * lines + 60
+    # Drawn as plotly express drew them (its palette, in order, a legend entry even for
+    # one line, no gap between entries); the hover names the line by reference, so the
+    # workbook's text is never read as part of a template.
+    import plotly.express as px
+
+    assert [trace.line.color for trace in figure.data] == px.colors.qualitative.Safe[:2]
+    assert all(trace.mode == "lines+markers" and trace.showlegend for trace in figure.data)
+    assert figure.layout.legend.tracegroupgap == 0
+    assert all(trace.hovertemplate == "%{fullData.name}<br>%{x} : %{y:,}<extra></extra>" for trace in figure.data)
 
 
 
