@@ -247,12 +247,19 @@ def has_indicators(scope: Scope) -> bool:
 
 # --- data quality ------------------------------------------------------------------------
 
+def files_scope(scope: Scope) -> Scope:
+    """The filters a file's issues, aliases and stated totals follow: its countries and
+    plans. The others (years, axes, leads...) leave them as they are, so they share one
+    cached answer: a year chosen on the data-quality page reads nothing again."""
+    return Scope(countries=scope.countries, plans=scope.plans)
+
+
 def _issue_scope(scope: Scope, alias: str) -> tuple[str, list]:
     """Issues (and aliases) of the versions that hold current data of the chosen
     countries and plans: the only filters a file's issues can follow."""
     if not scope.countries and not scope.plans:
         return "TRUE", []
-    where, params = Scope(countries=scope.countries, plans=scope.plans).action_where("a", years=False)
+    where, params = files_scope(scope).action_where("a", years=False)
     conditions = [f"SELECT version FROM actions a WHERE {where}"]
     if not scope.plans:
         country, country_params = scope.country_where("x")
@@ -262,8 +269,12 @@ def _issue_scope(scope: Scope, alias: str) -> tuple[str, list]:
     return f"{alias}.version IN ({' UNION '.join(conditions)})", params
 
 
-@st.cache_data(**CACHE)
 def data_issues(scope: Scope = Scope()) -> pd.DataFrame:
+    return _data_issues(files_scope(scope))
+
+
+@st.cache_data(**CACHE)
+def _data_issues(scope: Scope) -> pd.DataFrame:
     where, params = _issue_scope(scope, "d")
     return frame(f"""SELECT severity, file, sheet, "row", "column",
                             coalesce("column", '') || coalesce(CAST("row" AS VARCHAR), '') AS cell,
@@ -271,14 +282,22 @@ def data_issues(scope: Scope = Scope()) -> pd.DataFrame:
                      FROM data_issues d WHERE {where} ORDER BY file, severity, "row" """, params)
 
 
-@st.cache_data(**CACHE)
 def issue_count(scope: Scope = Scope()) -> int:
+    return _issue_count(files_scope(scope))
+
+
+@st.cache_data(**CACHE)
+def _issue_count(scope: Scope) -> int:
     where, params = _issue_scope(scope, "d")
     return int(frame(f"SELECT count(*) AS n FROM data_issues d WHERE {where}", params)["n"].iloc[0])
 
 
+def stated_totals(scope: Scope = Scope()) -> pd.DataFrame:
+    return _stated_totals(files_scope(scope))
+
+
 @st.cache_data(**CACHE)
-def stated_totals(scope: Scope) -> pd.DataFrame:
+def _stated_totals(scope: Scope) -> pd.DataFrame:
     where_country, params = scope.country_where("t")
     if scope.plans:
         where_country, params = f"{where_country} AND list_contains(?, t.plan)", params + [list(scope.plans)]
@@ -290,8 +309,12 @@ def stated_totals(scope: Scope) -> pd.DataFrame:
         ORDER BY t.country, t.plan, t."row" """, params)
 
 
-@st.cache_data(**CACHE)
 def aliases_applied(scope: Scope = Scope()) -> pd.DataFrame:
+    return _aliases_applied(files_scope(scope))
+
+
+@st.cache_data(**CACHE)
+def _aliases_applied(scope: Scope) -> pd.DataFrame:
     where, params = _issue_scope(scope, "o")
     return frame(f"""SELECT original, canonical, count(*) AS times, min(file) AS file,
                             string_agg(DISTINCT sheet || '!' || "column" || CAST("row" AS VARCHAR), ', ') AS cells

@@ -145,3 +145,23 @@ def test_a_period_is_in_a_year_scope_when_it_touches_one_of_the_chosen_years():
         condition, params = Scope(years=years).year_overlap("i.period_start", "i.period_end")
         kept = con.execute(f"SELECT period_start, period_end FROM i WHERE {condition} ORDER BY 1, 2", params).fetchall()
         assert kept == sorted((dt.date(*periods[k][0]), dt.date(*periods[k][1])) for k in expected), years
+
+
+def test_issues_aliases_and_stated_totals_follow_only_countries_and_plans(monkeypatch):
+    # A file's issues follow its countries and plans only: a year or an axis chosen on the
+    # data-quality page gives the same answers, from the same cache entry, with no query.
+    from dashboard import db, queries
+
+    db.drop_answers()
+    first = {name: getattr(queries, name)(Scope(countries=("CM",))) for name in
+             ("data_issues", "issue_count", "stated_totals", "aliases_applied")}
+    asked = []
+    real = db.frame
+    monkeypatch.setattr(queries, "frame", lambda sql, params=(): asked.append(sql) or real(sql, params))
+    narrowed = Scope(countries=("CM",), years=(2023,), axes=("Axe",), leads=("MINTSS",), priorities=("high",))
+    for name, answer in first.items():
+        again = getattr(queries, name)(narrowed)
+        assert again == answer if name == "issue_count" else again.equals(answer), name
+    assert asked == []
+    queries.issue_count(Scope(countries=("CI",)))
+    assert len(asked) == 1  # another country is another question
