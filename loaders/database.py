@@ -173,12 +173,17 @@ class SharedDatabase:
                 self._state.wait(RETRY_SECONDS)
             self._close()
 
-    def shutdown(self) -> None:
-        """Stop the idle closer, then close the file, in the calling thread."""
+    def shutdown(self, wait: float = 2.0) -> None:
+        """Stop the idle closer, then close the file in the calling thread once the
+        queries under way (for at most `wait` seconds) are done; never under a query."""
         self._stopping.set()
         self._closer.join(timeout=5)
+        deadline = time.monotonic() + wait
         with self._state:
-            self._close()
+            while self._users and time.monotonic() < deadline:
+                self._state.wait(RETRY_SECONDS)
+            if not self._users:
+                self._close()
 
 
 _OPEN: weakref.WeakSet[SharedDatabase] = weakref.WeakSet()

@@ -43,3 +43,14 @@ def test_shutdown_stops_the_idle_closer_and_closes_the_file(tmp_path):
     import duckdb
 
     duckdb.connect(str(tmp_path / "s.duckdb")).close()
+
+
+def test_shutdown_never_closes_the_file_under_a_query(tmp_path):
+    from loaders.database import SharedDatabase
+
+    shared = SharedDatabase(tmp_path / "q.duckdb", idle=60)
+    with shared.cursor() as con:
+        shared.shutdown(wait=0.2)
+        assert shared._con is not None and con.execute("SELECT 2").fetchone() == (2,)
+    shared.shutdown()
+    assert shared._con is None
