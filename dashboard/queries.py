@@ -256,10 +256,10 @@ def files_scope(scope: Scope) -> Scope:
 
 def _issue_scope(scope: Scope, alias: str) -> tuple[str, list]:
     """Issues (and aliases) of the versions that hold current data of the chosen
-    countries and plans: the only filters a file's issues can follow."""
+    countries and plans (`scope` is a `files_scope`)."""
     if not scope.countries and not scope.plans:
         return "TRUE", []
-    where, params = files_scope(scope).action_where("a", years=False)
+    where, params = scope.action_where("a", years=False)
     conditions = [f"SELECT version FROM actions a WHERE {where}"]
     if not scope.plans:
         country, country_params = scope.country_where("x")

@@ -19,7 +19,7 @@ from .issues import IssueLog
 from .model import IndicatorRow, ParsedFile
 from .read import RawSheet
 from .reference import Reference
-from .rows import RowCursor, by_distinct, columns, data_rows, parsed
+from .rows import RowCursor, columns, data_rows, parsed
 from .text import clean, clean_multiline, code_text
 
 SEX_FR = {"F": "femmes", "M": "hommes"}
@@ -51,8 +51,7 @@ def parse_indicator_sheet(sheet: RawSheet, header: HeaderMap, log: IssueLog, ref
     values = parsed(cells("value"), parse_count)
     sources = list(map(clean, cells("source")))
     organisations = list(map(clean, cells("organisation")))
-    # Mostly empty or repeated: each distinct cell read once.
-    action_codes = by_distinct(cells("action_code"), code_text)
+    action_codes = parsed(cells("action_code"), code_text)  # mostly empty: each distinct cell read once
     comments = list(map(clean_multiline, cells("comment")))
     seen: dict[tuple, int] = {}
     read_down = zip(numbered, country_text, country_code, starts, ends, indicator_text, indicator_key,
@@ -127,7 +126,7 @@ def check_parts(rows: list[IndicatorRow], log: IssueLog) -> None:
 def _compare(total: IndicatorRow, parts: list[IndicatorRow], log: IssueLog, names) -> None:
     if not parts:
         return
-    added = parts[0].value + parts[1].value if len(parts) == 2 else parts[0].value
+    added = sum(p.value for p in parts)
     if added == total.value:
         return
     if len(parts) < 2 and added <= total.value:

@@ -15,17 +15,14 @@ from .issues import IssueLog
 from .model import ParsedFile, StatusRow
 from .read import RawSheet
 from .reference import Reference
-from .rows import RowCursor, skipped
+from .rows import RowCursor, data_rows
 from .text import clean, clean_multiline, code_text, fold
 
 
 def parse_status_sheet(sheet: RawSheet, header: HeaderMap, log: IssueLog, ref: Reference,
                        out: ParsedFile) -> None:
-    rows = sheet.rows
-    for index in range(header.row_index + 1, len(rows)):
-        if skipped(rows[index], header):
-            continue
-        cur = RowCursor(rows[index], index, header, sheet.name, log)
+    for index, row in data_rows(sheet.rows, header):
+        cur = RowCursor(row, index, header, sheet.name, log)
         country = cur.country(ref.country)
         cur.require("action_code", "Code action", "Action code")
         as_of = cur.parse("as_of", parse_date)

@@ -31,19 +31,10 @@ def is_blank(row: list) -> bool:
     return True
 
 
-def is_example(row: list, header: HeaderMap) -> bool:
+def _example_cell(cell) -> bool:
     """The template's example row: its country cell starts with `Exemple` or `Example`.
     It shows what to write and is never loaded."""
-    col = header.columns.get("country")
-    return col is not None and col < len(row) and _example_cell(row[col])
-
-
-def _example_cell(cell) -> bool:
     return isinstance(cell, str) and cell[:1] in "Ee " and cell.lstrip()[:7].lower() in ("exemple", "example")
-
-
-def skipped(row: list, header: HeaderMap) -> bool:
-    return is_blank(row) or is_example(row, header)
 
 
 def data_rows(rows: list[list], header: HeaderMap) -> list[tuple[int, list]]:
@@ -54,7 +45,6 @@ def data_rows(rows: list[list], header: HeaderMap) -> list[tuple[int, list]]:
         row = rows[index]
         if is_blank(row):
             continue
-        # `is_example` with its column looked up once: this runs on every row of a sheet.
         if country is not None and country < len(row) and _example_cell(row[country]):
             continue
         found.append((index, row))
@@ -79,18 +69,15 @@ def columns(numbered: list[tuple[int, list]], header: HeaderMap) -> dict[str, li
     than one Python call per cell."""
     rows = [row for _, row in numbered]
     cells_by_field = zip(*picked(rows, tuple(header.columns.values()))) if rows else ([] for _ in header.columns)
-    # `_EMPTY.get(cell, cell)`: None for "", the cell itself otherwise, looked up in C.
-    return {name: list(map(_EMPTY.get, cells, cells)) for name, cells in zip(header.columns, cells_by_field)}
+    return {name: _empty_as_none(cells) for name, cells in zip(header.columns, cells_by_field)}
 
 
 _EMPTY = {"": None}
 
 
-def by_distinct(cells: list, reader: Callable[..., T]) -> list[T]:
-    """`reader` over a column, once per distinct cell: for a reader with no memo of its
-    own, on a column that is mostly empty or repeats itself."""
-    read = {cell: reader(cell) for cell in set(cells)}
-    return list(map(read.__getitem__, cells))
+def _empty_as_none(cells) -> list:
+    # `_EMPTY.get(cell, cell)`: None for "", the cell itself otherwise, looked up in C.
+    return list(map(_EMPTY.get, cells, cells))
 
 
 def parsed(cells: list, parser: Callable[..., T]) -> list:
@@ -127,9 +114,8 @@ class RowCursor:
         """The row's cells by field, an empty one as None; read on first use (a parser
         that works by column never needs them)."""
         if self._values is None:
-            row, width = self.cells, len(self.cells)
-            self._values = {name: (None if (v := row[col]) == "" else v) if col < width else None
-                            for name, col in self.header.columns.items()}
+            (cells,) = picked([self.cells], tuple(self.header.columns.values()))
+            self._values = dict(zip(self.header.columns, _empty_as_none(cells)))
         return self._values
 
     def col(self, name: str) -> int | None:

@@ -94,8 +94,7 @@ by_date = st.segmented_control(t("vs_compare_by"), ["version", "date"], default=
 ordered = sorted(versions["version"].tolist())
 left, right = st.columns(2)
 if by_date == "version":
-    labels = {v: f"{v} · {name} · {date(at)}"
-              for v, name, at in zip(versions["version"], versions["file_name"], versions["loaded_at"])}
+    labels = {v: f"{v} · {names[v]} · {date(at)}" for v, at in zip(versions["version"], versions["loaded_at"])}
     first = left.selectbox(t("vs_from"), ordered, index=max(len(ordered) - 2, 0), format_func=labels.get,
                            key="since_a")
     second = right.selectbox(t("vs_to"), ordered, index=len(ordered) - 1, format_func=labels.get, key="since_b")
