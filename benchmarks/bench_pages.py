@@ -185,7 +185,7 @@ class Server:
         """Each script run: session, page, seconds, and when it started (Unix time)."""
         if not self.run_log.exists():
             return []
-        return [(s, p, float(d), float(t)) for s, p, d, t in
+        return [(s, p, float(d), float(t)) for s, p, d, t, *_ in
                 (line.split("\t") for line in self.run_log.read_text().splitlines())]
 
     def stop(self) -> None:

@@ -14,11 +14,11 @@ import time
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 
-def record(started: float, page: str) -> None:
+def record(started: float, page: str, waited: float = 0.0) -> None:
     path = os.environ.get("DASHBOARD_RUN_LOG")
     if not path:
         return
     context = get_script_run_ctx()
     seconds = time.perf_counter() - started
     with open(path, "a", encoding="utf-8") as log:
-        log.write(f"{context.session_id if context else '-'}\t{page}\t{seconds:.4f}\t{time.time() - seconds:.3f}\n")
+        log.write(f"{context.session_id if context else '-'}\t{page}\t{seconds:.4f}\t{time.time() - seconds:.3f}\t{waited:.4f}\n")

@@ -1,0 +1,115 @@
+"""Script runs take turns (dashboard/turns.py): in order of arrival, never waiting past
+their patience, and the turn comes back however a run ends."""
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from dashboard.turns import Turns
+
+
+def _start(turns: Turns, name: str, order: list, hold: threading.Event, waits: dict) -> threading.Thread:
+    def run():
+        with turns.turn() as waited:
+            order.append(name)
+            waits[name] = waited
+            hold.wait(5)
+    thread = threading.Thread(target=run)
+    thread.start()
+    return thread
+
+
+def _queued(turns: Turns, count: int) -> None:
+    deadline = time.monotonic() + 5
+    while len(turns._queue) < count:
+        assert time.monotonic() < deadline, "the runs never queued"
+        time.sleep(0.005)
+
+
+def test_runs_wait_their_turn_in_order_of_arrival():
+    turns = Turns(at_once=1, patience=5)
+    order, waits, gates = [], {}, [threading.Event() for _ in range(4)]
+    threads = [_start(turns, "first", order, gates[0], waits)]
+    while not order:
+        time.sleep(0.005)
+    for index, name in enumerate(("second", "third", "fourth"), start=1):
+        threads.append(_start(turns, name, order, gates[index], waits))
+        _queued(turns, index)  # each arrives after the one before it
+    assert order == ["first"], "a run started while another held the only turn"
+    for gate in gates:
+        gate.set()
+    for thread in threads:
+        thread.join(5)
+    assert order == ["first", "second", "third", "fourth"]
+    assert waits["first"] < 0.05 and waits["second"] > 0
+    assert turns._holding == 0 and not turns._queue
+
+
+def test_a_run_never_waits_past_its_patience():
+    turns = Turns(at_once=1, patience=0.2)
+    order, waits, holder_done = [], {}, threading.Event()
+    holder = _start(turns, "long", order, holder_done, waits)
+    while not order:
+        time.sleep(0.005)
+    started = time.perf_counter()
+    with turns.turn() as waited:
+        order.append("impatient")
+    assert 0.15 < waited < 1.0 and time.perf_counter() - started < 1.0
+    assert order == ["long", "impatient"]
+    assert not turns._queue, "a run that gave up waiting stays in the queue"
+    holder_done.set()
+    holder.join(5)
+    assert turns._holding == 0
+    # The turn is free again: the next run goes straight in.
+    with turns.turn() as waited:
+        assert waited < 0.05
+
+
+def test_the_turn_comes_back_when_a_run_fails():
+    turns = Turns(at_once=1, patience=5)
+    with pytest.raises(RuntimeError):
+        with turns.turn():
+            raise RuntimeError("a page failed")
+    assert turns._holding == 0
+    with turns.turn() as waited:
+        assert waited < 0.05
+
+
+def test_two_at_once_when_allowed():
+    turns = Turns(at_once=2, patience=5)
+    order, waits, gate = [], {}, threading.Event()
+    threads = [_start(turns, name, order, gate, waits) for name in ("a", "b")]
+    deadline = time.monotonic() + 5
+    while len(order) < 2:
+        assert time.monotonic() < deadline, "the second run waited although two may run at once"
+        time.sleep(0.005)
+    gate.set()
+    for thread in threads:
+        thread.join(5)
+    assert turns._holding == 0
+
+
+def test_every_page_run_takes_a_turn_and_logs_its_wait(tmp_path, monkeypatch):
+    """The app's script runs go through the shared turns, and the run log's fifth column
+    is the wait (the benchmark reads it)."""
+    from streamlit.testing.v1 import AppTest
+
+    from dashboard import turns as module
+
+    taken = []
+    original = module.SCRIPT_RUNS.turn
+
+    def counted():
+        taken.append(1)
+        return original()
+    monkeypatch.setattr(module.SCRIPT_RUNS, "turn", counted)
+    log = tmp_path / "runs.log"
+    monkeypatch.setenv("DASHBOARD_RUN_LOG", str(log))
+    app = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=120)
+    app.run()
+    assert not app.exception
+    assert taken == [1]
+    session, page, seconds, started, waited = log.read_text().splitlines()[-1].split("\t")
+    assert page == "overview" and 0 <= float(waited) <= float(seconds)
