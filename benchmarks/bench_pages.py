@@ -117,7 +117,7 @@ class Server:
     """`streamlit run` on 127.0.0.1; with `proxy`, behind nginx as deploy/nginx_conf.py
     configures a shared server (its CPU is counted with the app's)."""
 
-    def __init__(self, db: Path, run_log: Path, app: str = "app.py", proxy: bool = False):
+    def __init__(self, db: Path, run_log: Path, app: str = "serve.py", proxy: bool = False):
         self.port = free_port()
         self.nginx = None
         self.run_log = run_log
@@ -187,6 +187,15 @@ class Server:
             return []
         return [(s, p, float(d), float(t)) for s, p, d, t, *_ in
                 (line.split("\t") for line in self.run_log.read_text().splitlines())]
+
+    def waits(self) -> dict[str, float]:
+        """Per session, the seconds its runs waited for their turn (dashboard/turns.py)."""
+        waited: dict[str, float] = {}
+        if self.run_log.exists():
+            for line in self.run_log.read_text().splitlines():
+                session, *_, seconds = line.split("\t")
+                waited[session] = waited.get(session, 0.0) + float(seconds)
+        return waited
 
     def stop(self) -> None:
         if self.nginx is not None:
@@ -298,9 +307,11 @@ async def browsers(server: Server, viewers: int, every_page: bool = True) -> dic
         for session, _, _, started in server.runs():
             first_runs.setdefault(session, started)
         arrivals = sorted(t for s, t in first_runs.items() if s not in known)
+        waits = [seconds for session, seconds in server.waits().items() if session not in known]
         results["many"] = {"viewers": viewers, "arrival_spread": arrivals[-1] - arrivals[0] if arrivals else 0.0,
                            "first_chart_median": statistics.median(times),
                            "first_chart_max": max(times), "server_median": statistics.median(server_times or [0]),
+                           "waited_median": statistics.median(waits or [0]),
                            "cpu_per_session": (server.cpu_seconds() - cpu) / viewers}
         await browser.close()
     results["peak_memory_mb"] = server.peak_memory_mb()
@@ -383,7 +394,8 @@ def behind_nginx(proxied: dict | None, at_scale: dict | None, viewers: int, floo
         f"| behind nginx, {viewers} viewers: median time to first chart (browsers included) | "
         f"{both(lambda r: fmt(r['many']['first_chart_median']))} | |",
         f"| behind nginx, {viewers} viewers: median server time per session (their first runs began within "
-        f"{spreads}) | {both(lambda r: fmt(r['many']['server_median']))} "
+        f"{spreads}; median wait for a turn in brackets) | "
+        f"{both(lambda r: fmt(r['many']['server_median']) + ' (' + fmt(r['many'].get('waited_median', 0)) + ')')} "
         f"| within 3× one viewer's: "
         f"{', '.join(f'{verdict(ratio(r) <= 3)} ({ratio(r):.1f}×){label}' for r, label in zip(ratios, labels))} |",
         f"| behind nginx, {viewers} viewers: server CPU-seconds per session, app + nginx | "
@@ -445,9 +457,10 @@ def report(shipped: dict, scale: dict, sizes: dict, args, seconds: float) -> str
         f"| {args.viewers} viewers: slowest time to first chart | {fmt(many_a['first_chart_max'])} | "
         f"{fmt(many_b['first_chart_max'])} | |",
         f"| {args.viewers} viewers: median server time per session (first runs began within "
-        f"{many_a['arrival_spread']:.1f} s shipped, {many_b['arrival_spread']:.1f} s at scale) | "
-        f"{fmt(many_a['server_median'])} | "
-        f"{fmt(many_b['server_median'])} | within 3× one viewer's: "
+        f"{many_a['arrival_spread']:.1f} s shipped, {many_b['arrival_spread']:.1f} s at scale; median wait for a "
+        f"turn in brackets) | "
+        f"{fmt(many_a['server_median'])} ({fmt(many_a.get('waited_median', 0))}) | "
+        f"{fmt(many_b['server_median'])} ({fmt(many_b.get('waited_median', 0))}) | within 3× one viewer's: "
         f"{verdict(ratio(shipped['browser']) <= 3)} ({ratio(shipped['browser']):.1f}×) shipped, "
         f"{verdict(ratio(scale['browser']) <= 3)} ({ratio(scale['browser']):.1f}×) at scale |",
         f"| {args.viewers} viewers: server CPU-seconds per session | {fmt(many_a['cpu_per_session'])} | "

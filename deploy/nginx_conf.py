@@ -27,35 +27,16 @@ Run: .venv/bin/python deploy/nginx_conf.py --server-name dashboard.example.org \
 from __future__ import annotations
 
 import argparse
-import gzip
-import os
-import shutil
 import sys
 import tomllib
 from pathlib import Path
 
+if __package__ in (None, ""):  # run as a script: deploy/ is not a package then
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from deploy.static_files import static_copy  # noqa: E402  (nginx sends the same copy)
+
 ROOT = Path(__file__).resolve().parent.parent
-COMPRESSED = (".js", ".css", ".svg", ".json", ".txt")
-
-
-def static_copy(destination: Path) -> Path:
-    """Streamlit's static files under `destination`, compressed beside themselves; made
-    once per Streamlit version (a copy interrupted half-way is made again)."""
-    import streamlit
-
-    target = destination / f"streamlit-{streamlit.__version__}"
-    if (target / ".complete").exists():
-        return target
-    partial = destination / f"streamlit-{streamlit.__version__}.partial"
-    shutil.rmtree(partial, ignore_errors=True)
-    shutil.copytree(Path(streamlit.__file__).resolve().parent / "static" / "static", partial)
-    for path in list(partial.rglob("*")):
-        if path.suffix in COMPRESSED:
-            path.with_name(path.name + ".gz").write_bytes(gzip.compress(path.read_bytes(), 9, mtime=0))
-    (partial / ".complete").touch()
-    shutil.rmtree(target, ignore_errors=True)
-    os.replace(partial, target)
-    return target
 
 
 def upload_limit_mb() -> int:

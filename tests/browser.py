@@ -57,10 +57,11 @@ def background(command: list[str], log: Path, ready: str, seconds: float = 60, e
 @contextlib.contextmanager
 def streamlit_app(database: Path, log_dir: Path, port: int | None = None, secrets: Path | None = None,
                   address: str = "127.0.0.1"):
-    """`streamlit run app.py` on 127.0.0.1 with its own database; yields its base URL."""
+    """`streamlit run serve.py` (what scripts/run.sh runs) on 127.0.0.1 with its own database;
+    yields its base URL."""
     port = port or free_port()
     env = {**os.environ, "DASHBOARD_DB": str(database)}
-    command = [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+    command = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(port),
                "--server.address", address, "--server.headless", "true"]
     if secrets is not None:
         command += ["--secrets.files", str(secrets)]
