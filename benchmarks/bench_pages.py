@@ -320,11 +320,12 @@ async def browsers(server: Server, viewers: int, every_page: bool = True) -> dic
 
 def floor(viewers: int, proxy: bool = False) -> float:
     """Server CPU-seconds per fresh browser session of a bare Streamlit page
-    (benchmarks/floor_app.py), `viewers` at once: Streamlit's own share of a session
+    (benchmarks/floor_app.py, served as serve.py serves the dashboard), `viewers` at once:
+    Streamlit's own share of a session
     (with `proxy`, behind nginx, nginx's CPU included)."""
     from playwright.async_api import async_playwright
 
-    server = Server(OUT / "floor.duckdb", OUT / "runs-floor.log", app="benchmarks/floor_app.py", proxy=proxy)
+    server = Server(OUT / "floor.duckdb", OUT / "runs-floor.log", app="benchmarks/floor_serve.py", proxy=proxy)
 
     async def run() -> float:
         async with async_playwright() as playwright:
@@ -466,7 +467,7 @@ def report(shipped: dict, scale: dict, sizes: dict, args, seconds: float) -> str
         f"| {args.viewers} viewers: server CPU-seconds per session | {fmt(many_a['cpu_per_session'])} | "
         f"{fmt(many_b['cpu_per_session'])} | ≤ 0.1 s on the shipped data: "
         f"{verdict(many_a['cpu_per_session'] <= 0.1)} |",
-        f"| for reference, a bare Streamlit page (benchmarks/floor_app.py), {args.viewers} viewers: server "
+        f"| for reference, a bare Streamlit page (benchmarks/floor_app.py, served like serve.py), {args.viewers} viewers: server "
         f"CPU-seconds per session | {fmt(shipped['floor_cpu'])} | | Streamlit's own share |",
         *behind_nginx(shipped["behind_nginx"], scale.get("behind_nginx"), args.viewers,
                       shipped.get("floor_cpu_nginx")),

@@ -4,8 +4,9 @@ disk and passes everything else (the pages, the WebSocket, sign-in) to the dashb
 Guarantees:
 - the static files are those of the Streamlit installed for this Python, copied once per
   Streamlit version into --static-copy (default var/static/) with each JavaScript, CSS
-  and SVG file also gzipped beside it: nginx sends the compressed file (gzip_static)
-  and never compresses per request. Their names carry a hash per Streamlit version, so
+  and SVG file also gzipped beside it (deploy/static_files.py, whose copy the app itself
+  sends without nginx): nginx sends the compressed file (gzip_static) and never
+  compresses per request. Their names carry a hash per Streamlit version, so
   generate the configuration again after an upgrade;
 - the upload limit is `maxUploadSize` of .streamlit/config.toml;
 - every request passed on carries X-Forwarded-For, so nobody who comes through the proxy
@@ -15,9 +16,10 @@ Guarantees:
 - `--standalone DIR` writes a whole nginx.conf that runs unprivileged from DIR, for the
   tests and the benchmark.
 
-Why: a fresh browser downloads about 9 MB of Streamlit's JavaScript and fonts. Streamed
-by the dashboard's own Python server, that was half of a session's CPU (BENCHMARKS.md).
-nginx sends the same files for a few milliseconds.
+Why: a fresh browser downloads about 9 MB of Streamlit's JavaScript and fonts. Even sent
+from memory by the dashboard's Python server, about 130 requests cost its one core
+0.05-0.06 CPU-second per new session (BENCHMARKS.md); nginx sends the same files for a
+few milliseconds.
 
 Run: .venv/bin/python deploy/nginx_conf.py --server-name dashboard.example.org \
          --cert /etc/letsencrypt/live/.../fullchain.pem --key .../privkey.pem \
