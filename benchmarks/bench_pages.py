@@ -114,7 +114,7 @@ def free_port() -> int:
 
 
 class Server:
-    """`streamlit run` on 127.0.0.1; with `proxy`, behind nginx as deploy/nginx_conf.py
+    """`streamlit run serve.py` (as scripts/run.sh) on 127.0.0.1; with `proxy`, behind nginx as deploy/nginx_conf.py
     configures a shared server (its CPU is counted with the app's)."""
 
     def __init__(self, db: Path, run_log: Path, app: str = "serve.py", proxy: bool = False):
@@ -193,8 +193,8 @@ class Server:
         waited: dict[str, float] = {}
         if self.run_log.exists():
             for line in self.run_log.read_text().splitlines():
-                session, *_, seconds = line.split("\t")
-                waited[session] = waited.get(session, 0.0) + float(seconds)
+                fields = line.split("\t")
+                waited[fields[0]] = waited.get(fields[0], 0.0) + (float(fields[4]) if len(fields) > 4 else 0.0)
         return waited
 
     def stop(self) -> None:
