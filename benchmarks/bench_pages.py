@@ -114,8 +114,8 @@ def free_port() -> int:
 
 
 class Server:
-    """`streamlit run serve.py` (as scripts/run.sh) on 127.0.0.1; with `proxy`, behind nginx as deploy/nginx_conf.py
-    configures a shared server (its CPU is counted with the app's)."""
+    """`streamlit run serve.py` (as scripts/run.sh) on 127.0.0.1; with `proxy`, behind nginx
+    as deploy/nginx_conf.py configures a shared server (its CPU is counted with the app's)."""
 
     def __init__(self, db: Path, run_log: Path, app: str = "serve.py", proxy: bool = False):
         self.port = free_port()
@@ -435,7 +435,7 @@ def report(shipped: dict, scale: dict, sizes: dict, args, seconds: float) -> str
                      f"{warm_ratio:.1f}× | {fmt(b['one_country'])} | {fmt(b['filter_change'])} | {verdict(ok)} |")
     lines += ["", "Targets: warm rerun at scale within 2× its shipped time (a floor of 0.05 s, below which "
               "AppTest's own overhead dominates) and never above 0.5 s; first run after a load within 3 s.", "",
-              "## In a browser: `streamlit run`, headless Debian chromium", "",
+              "## In a browser: `streamlit run serve.py` (as scripts/run.sh), headless Debian chromium", "",
               "| page | first chart, shipped | first chart, scale | bytes sent, shipped | bytes sent, scale | "
               "target (≤ 2 MB) |", "| --- | --- | --- | --- | --- | --- |"]
     for name in PAGES:
