@@ -15,7 +15,7 @@ import threading
 
 import streamlit as st
 
-from . import brief
+from . import brief, turns
 from .filters import Display
 from .i18n import lang, t
 from .scope import Scope
@@ -47,6 +47,7 @@ def sidebar(scope: Scope, display: Display) -> None:
 
 def _make(wanted: tuple) -> None:
     scope, display, language, fmt, today = wanted
+    turns.step_aside()  # a brief takes seconds (a browser draws its charts): others go first
     with st.status(t("br_making"), expanded=True) as status:
         bar = st.progress(0.0)
 

@@ -22,6 +22,7 @@ from loaders.database import SharedDatabase, stamp
 from loaders.ingest import FileReport
 from loaders.shipped import DEFAULT_DB
 
+from . import turns
 from .access import Grant, check
 
 
@@ -86,6 +87,7 @@ def latest_version() -> int:
 
 def load_file(grant: Grant, name: str, data: bytes, *, dry_run: bool = False, progress=None) -> FileReport:
     grant = check(grant, "load")
+    turns.step_aside()  # a workbook takes seconds: the other sessions' runs go first
     with database().cursor() as cursor:
         report = loaders.ingest(cursor, name, data, actor=grant.actor, dry_run=dry_run, countries=grant.countries,
                                 **({"progress": progress} if progress else {}))
@@ -96,6 +98,7 @@ def load_file(grant: Grant, name: str, data: bytes, *, dry_run: bool = False, pr
 
 def restore_version(grant: Grant, version: int) -> FileReport:
     grant = check(grant, "restore")
+    turns.step_aside()
     with database().cursor() as cursor:
         report = loaders.restore(cursor, version, actor=grant.actor)
     _changed()

@@ -6,7 +6,9 @@ Guarantees:
 - no run waits more than `PATIENCE` seconds: past that it goes ahead without a turn, so a
   long run (a workbook being loaded, the first run after a load) delays the others by at
   most that much and never blocks them;
-- the turn is given back however the run ends (a page's stop, a rerun, an error).
+- the turn is given back however the run ends (a page's stop, a rerun, an error), or
+  earlier by `step_aside()`: work known to take seconds (a workbook checked or loaded, a
+  restore, a brief) gives its turn to the next in line and goes on without one.
 
 Why: every session's script runs in one Python process and shares one interpreter lock.
 Ten sessions opened together each took ten times their time alone, all finishing at the
@@ -27,6 +29,9 @@ from typing import Iterator
 
 AT_ONCE = 1
 PATIENCE = 0.5  # seconds: a warm page runs in 0.02-0.07 s, so about ten runs ahead in the queue
+
+
+_held = threading.local()  # per script thread: how to give back the turn it holds, if any
 
 
 class Turns:
@@ -56,11 +61,14 @@ class Turns:
                 if not mine.is_set():
                     self._queue.remove(mine)
                     holding = False
+        _held.give_back = self._hand_over if holding else None
         try:
             yield time.perf_counter() - asked
         finally:
-            if holding:
-                self._hand_over()
+            give_back = getattr(_held, "give_back", None)
+            _held.give_back = None
+            if give_back is not None:
+                give_back()
 
     def _hand_over(self) -> None:
         with self._lock:
@@ -71,3 +79,12 @@ class Turns:
 
 
 SCRIPT_RUNS = Turns()
+
+
+def step_aside() -> None:
+    """Gives this run's turn to the next in line, if it holds one: called before work that
+    takes seconds, so that nobody waits for it (the run goes on without a turn)."""
+    give_back = getattr(_held, "give_back", None)
+    _held.give_back = None
+    if give_back is not None:
+        give_back()

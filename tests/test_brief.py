@@ -166,13 +166,19 @@ def test_plan_option_narrows_the_brief(tmp_path):
     assert roadmap in text and "Partenariat CPC" not in text
 
 
-def test_sidebar_button_makes_the_brief_of_the_view():
+def test_sidebar_button_makes_the_brief_of_the_view(monkeypatch):
+    from dashboard import turns
     from tests.test_pages import app, no_failure
 
+    stepped = []
+    step_aside = turns.step_aside
+    monkeypatch.setattr(turns, "step_aside", lambda: stepped.append(1) or step_aside())
     at = app("pages/funding.py", country=["Cameroun / Cameroon"])
     assert not at.get("download_button") or all(b.proto.id != "brief_download" for b in at.get("download_button"))
+    assert not stepped
     at.button(key="brief_make").click().run()
     no_failure(at)
+    assert stepped == [1], "the brief kept its turn while a browser drew its charts"
     (wanted, data, name), = [at.session_state["_brief"]]
     assert data.startswith(b"%PDF") and name.startswith("note-pays-CM-") and name.endswith(".pdf")
     assert wanted[0] == CAMEROON

@@ -113,3 +113,48 @@ def test_every_page_run_takes_a_turn_and_logs_its_wait(tmp_path, monkeypatch):
     assert taken == [1]
     session, page, seconds, started, waited = log.read_text().splitlines()[-1].split("\t")
     assert page == "overview" and 0 <= float(waited) <= float(seconds)
+
+
+def test_a_run_that_steps_aside_lets_the_next_one_go_and_gives_back_nothing_twice():
+    from dashboard.turns import step_aside
+
+    turns = Turns(at_once=1, patience=5)
+    module_turns = __import__("dashboard.turns", fromlist=["_held"])
+    order, waits, long_work_done = [], {}, threading.Event()
+
+    def long_run():
+        with turns.turn():
+            order.append("long: started")
+            step_aside()
+            long_work_done.wait(5)
+            order.append("long: done")
+    holder = threading.Thread(target=long_run)
+    holder.start()
+    while not order:
+        time.sleep(0.005)
+    with turns.turn() as waited:
+        order.append("next")
+    assert waited < 1, "the next run waited for work that had stepped aside"
+    assert order == ["long: started", "next"]
+    long_work_done.set()
+    holder.join(5)
+    assert turns._holding == 0 and not turns._queue, "the turn was given back twice or kept"
+    assert getattr(module_turns._held, "give_back", None) is None
+    step_aside()  # outside any run: nothing to give back, nothing breaks
+    assert turns._holding == 0
+
+
+def test_loading_or_restoring_steps_aside(monkeypatch):
+    """db.load_file and db.restore_version give their turn away before the work."""
+    from dashboard import access, db, turns as module
+
+    stepped = []
+    monkeypatch.setattr(module, "step_aside", lambda: stepped.append("aside"))
+    rejected = type("Report", (), {"status": "rejected"})()
+    monkeypatch.setattr(db.loaders, "ingest", lambda *a, **k: stepped.append("ingest") or rejected)
+    monkeypatch.setattr(db.loaders, "restore", lambda *a, **k: stepped.append("restore") or rejected)
+    monkeypatch.setattr(db, "_changed", lambda: None)
+    admin = access.User(mode="signin", role="admin", email="admin@example.org")
+    db.load_file(access.grant(admin, "load"), "plan.xlsx", b"", dry_run=True)
+    db.restore_version(access.grant(admin, "restore"), 1)
+    assert stepped == ["aside", "ingest", "aside", "restore"]
