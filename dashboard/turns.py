@@ -4,16 +4,16 @@ Guarantees:
 - at most `AT_ONCE` runs hold a turn at once; a run that has to wait is given its turn
   in the order it arrived;
 - no run waits more than `PATIENCE` seconds: past that it goes ahead without a turn, so a
-  long run (a workbook being loaded, the first run after a load) delays the others by at
-  most that much and never blocks them;
+  long run (the first after a load) delays the others by at most that much and never
+  blocks them;
 - the turn is given back however the run ends (a page's stop, a rerun, an error), or
   earlier by `step_aside()`: work known to take seconds (a workbook checked or loaded, a
   restore, a brief) gives its turn to the next in line and goes on without one.
 
 Why: every session's script runs in one Python process and shares one interpreter lock.
 Ten sessions opened together each took ten times their time alone, all finishing at the
-end (BENCHMARKS.md: nine first runs started within 30 ms took 0.35 s each against 0.04 s
-alone), and while they shared the lock the server's event loop, which accepts new
+end (in the benchmark of 27 November 2026, nine first runs started within 30 ms took
+0.35 s each against 0.04 s alone), and while they shared the lock the server's event loop, which accepts new
 sessions and sends every page's messages, waited behind all of them. Taking turns, the
 first finishes in its own time, the queue's mean wait halves, and the event loop competes
 with one run instead of ten.
