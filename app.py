@@ -58,8 +58,10 @@ with turns.SCRIPT_RUNS.turn() as waited:
     dashboard_pages = [
         st.Page("pages/overview.py", title=t("page_overview"), icon=":material/dashboard:", default=True),
         st.Page("pages/funding.py", title=t("page_funding"), icon=":material/payments:", url_path="funding"),
-        st.Page("pages/schedule.py", title=t("page_schedule"), icon=":material/calendar_month:", url_path="schedule"),
-        st.Page("pages/enforcement.py", title=t("page_enforcement"), icon=":material/gavel:", url_path="enforcement"),
+        st.Page("pages/schedule.py", title=t("page_schedule"), icon=":material/calendar_month:",
+                url_path="schedule"),
+        st.Page("pages/enforcement.py", title=t("page_enforcement"), icon=":material/gavel:",
+                url_path="enforcement"),
         st.Page("pages/progress.py", title=t("page_progress"), icon=":material/task_alt:", url_path="progress"),
         st.Page("pages/trends.py", title=t("page_trends"), icon=":material/timeline:", url_path="trends"),
         st.Page("pages/compare.py", title=t("page_compare"), icon=":material/compare_arrows:", url_path="compare"),

@@ -13,8 +13,9 @@ then measures in one run, for both:
   duration, logged by the app: dashboard/runlog.py) and its CPU-seconds per session,
   against one viewer's (the median of five sessions opened one after another); the
   app's peak memory (VmHWM); and, for reference, the server's CPU-seconds per session of
-  a bare Streamlit page (benchmarks/floor_app.py) opened by as many browsers; and the same 20 viewers, on both data sets, behind nginx configured
-  as deploy/nginx_conf.py does for a shared server (nginx's CPU counted with the app's);
+  a bare Streamlit page (benchmarks/floor_app.py, served as serve.py serves the dashboard)
+  opened by as many browsers; and the same 20 viewers, on both data sets, behind nginx
+  configured as deploy/nginx_conf.py does for a shared server (nginx's CPU counted with the app's);
   the browsers run under Linux's idle scheduling policy (`as_viewers`);
 - loading: the figures benchmarks/bench_ingest.py wrote (it is run first when they are
   missing: 50 000-row workbooks, pandas with openpyxl against our ingest).
@@ -182,21 +183,13 @@ class Server:
                 return int(line.split()[1]) / 1024
         return float("nan")
 
-    def runs(self) -> list[tuple[str, str, float, float]]:
-        """Each script run: session, page, seconds, and when it started (Unix time)."""
+    def runs(self) -> list[tuple[str, str, float, float, float]]:
+        """Each script run: session, page, seconds, when it started (Unix time), and the
+        seconds of those it waited for its turn (dashboard/turns.py; 0 if not logged)."""
         if not self.run_log.exists():
             return []
-        return [(s, p, float(d), float(t)) for s, p, d, t, *_ in
+        return [(s, p, float(d), float(t), float(w[0]) if w else 0.0) for s, p, d, t, *w in
                 (line.split("\t") for line in self.run_log.read_text().splitlines())]
-
-    def waits(self) -> dict[str, float]:
-        """Per session, the seconds its runs waited for their turn (dashboard/turns.py)."""
-        waited: dict[str, float] = {}
-        if self.run_log.exists():
-            for line in self.run_log.read_text().splitlines():
-                fields = line.split("\t")
-                waited[fields[0]] = waited.get(fields[0], 0.0) + (float(fields[4]) if len(fields) > 4 else 0.0)
-        return waited
 
     def stop(self) -> None:
         if self.nginx is not None:
@@ -285,7 +278,7 @@ async def browsers(server: Server, viewers: int, every_page: bool = True) -> dic
 
         def session_times(before: set) -> list[float]:
             per_session: dict[str, float] = {}
-            for session, _, seconds, _ in server.runs():
+            for session, _, seconds, _, _ in server.runs():
                 if session not in before:
                     per_session[session] = per_session.get(session, 0.0) + seconds
             return list(per_session.values())
@@ -311,10 +304,14 @@ async def browsers(server: Server, viewers: int, every_page: bool = True) -> dic
         times = await asyncio.gather(*(one_viewer() for _ in range(viewers)))
         server_times = session_times(known)
         first_runs: dict[str, float] = {}
-        for session, _, _, started in server.runs():
+        for session, _, _, started, _ in server.runs():
             first_runs.setdefault(session, started)
         arrivals = sorted(t for s, t in first_runs.items() if s not in known)
-        waits = [seconds for session, seconds in server.waits().items() if session not in known]
+        waited: dict[str, float] = {}
+        for session, _, _, _, seconds in server.runs():
+            if session not in known:
+                waited[session] = waited.get(session, 0.0) + seconds
+        waits = list(waited.values())
         results["many"] = {"viewers": viewers, "arrival_spread": arrivals[-1] - arrivals[0] if arrivals else 0.0,
                            "first_chart_median": statistics.median(times),
                            "first_chart_max": max(times), "server_median": statistics.median(server_times or [0]),
@@ -480,8 +477,9 @@ def report(shipped: dict, scale: dict, sizes: dict, args, seconds: float) -> str
         f"| {args.viewers} viewers: server CPU-seconds per session | {fmt(many_a['cpu_per_session'])} | "
         f"{fmt(many_b['cpu_per_session'])} | ≤ 0.1 s on the shipped data: "
         f"{verdict(many_a['cpu_per_session'] <= 0.1)} |",
-        f"| for reference, a bare Streamlit page (benchmarks/floor_app.py, served like serve.py), {args.viewers} viewers: server "
-        f"CPU-seconds per session | {fmt(shipped['floor_cpu'])} | | Streamlit's own share |",
+        f"| for reference, a bare Streamlit page (benchmarks/floor_app.py, served like serve.py), "
+        f"{args.viewers} viewers: server CPU-seconds per session | {fmt(shipped['floor_cpu'])} | | "
+        f"Streamlit's own share |",
         *behind_nginx(shipped["behind_nginx"], scale.get("behind_nginx"), args.viewers,
                       shipped.get("floor_cpu_nginx")),
         f"| the app's peak memory | {fmt(shipped['browser']['peak_memory_mb'], 'MB')} | "

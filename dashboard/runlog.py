@@ -21,4 +21,5 @@ def record(started: float, page: str, waited: float = 0.0) -> None:
     context = get_script_run_ctx()
     seconds = time.perf_counter() - started
     with open(path, "a", encoding="utf-8") as log:
-        log.write(f"{context.session_id if context else '-'}\t{page}\t{seconds:.4f}\t{time.time() - seconds:.3f}\t{waited:.4f}\n")
+        session = context.session_id if context else "-"
+        log.write(f"{session}\t{page}\t{seconds:.4f}\t{time.time() - seconds:.3f}\t{waited:.4f}\n")

@@ -10,8 +10,9 @@ DuckDB lets one process at a time open a file for writing, so the two take turns
   to `WAIT_SECONDS`, then fail with `DatabaseBusy` (a sentence, never a traceback).
 Every load is one DuckDB transaction, so killing either process at any moment loses
 nothing that was committed and leaves nothing half-written. A process that ends closes
-its shared connections first (`atexit`), so it never leaves DuckDB to Python's exit. `stamp` changes whenever
-another process wrote, so the dashboard knows to drop its cached answers.
+its shared connections first (`atexit`), so it never leaves DuckDB to Python's exit.
+`stamp` changes whenever another process wrote, so the dashboard knows to drop its
+cached answers.
 """
 
 from __future__ import annotations
