@@ -59,14 +59,23 @@ def streamlit_app(database: Path, log_dir: Path, port: int | None = None, secret
                   address: str = "127.0.0.1"):
     """`streamlit run serve.py` (what scripts/run.sh runs) on 127.0.0.1 with its own database;
     yields its base URL."""
+    with streamlit_server(database, log_dir, port, secrets, address) as (base, _process):
+        yield base
+
+
+@contextlib.contextmanager
+def streamlit_server(database: Path, log_dir: Path, port: int | None = None, secrets: Path | None = None,
+                     address: str = "127.0.0.1"):
+    """As `streamlit_app`, yielding the base URL and the server's process."""
     port = port or free_port()
     env = {**os.environ, "DASHBOARD_DB": str(database)}
     command = [sys.executable, "-m", "streamlit", "run", "serve.py", "--server.port", str(port),
                "--server.address", address, "--server.headless", "true"]
     if secrets is not None:
         command += ["--secrets.files", str(secrets)]
-    with background(command, log_dir / f"streamlit-{port}.log", f"http://127.0.0.1:{port}/_stcore/health", 120, env):
-        yield f"http://{'localhost' if address == '127.0.0.1' else address}:{port}"
+    with background(command, log_dir / f"streamlit-{port}.log", f"http://127.0.0.1:{port}/_stcore/health", 120,
+                    env) as process:
+        yield f"http://{'localhost' if address == '127.0.0.1' else address}:{port}", process
 
 
 def launch(playwright):

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from deploy.static_files import StaticFromMemory, static_copy
-from tests.browser import streamlit_app
+from tests.browser import streamlit_server
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -130,7 +130,7 @@ def test_serve_py_sends_streamlit_own_files_compressed(tmp_path):
 
     import streamlit
 
-    with streamlit_app(tmp_path / "app.duckdb", tmp_path) as base:
+    with streamlit_server(tmp_path / "app.duckdb", tmp_path) as (base, server):
         page = urllib.request.urlopen(f"{base}/funding", timeout=30).read().decode()
         script = re.search(r'static/js/index\.[\w-]+\.js', page).group(0)
         request = urllib.request.Request(f"{base}/{script}", headers={"Accept-Encoding": "gzip"})
@@ -145,3 +145,7 @@ def test_serve_py_sends_streamlit_own_files_compressed(tmp_path):
         except urllib.error.HTTPError as refused:  # Streamlit refuses the path itself
             outside = refused.read()
         assert b"import streamlit" not in outside
+        # uvicorn takes uvloop's event loop when it can import it (requirements.txt): the
+        # loop that answers every request and WebSocket message, at about two thirds of
+        # asyncio's CPU (BENCHMARKS.md).
+        assert "/uvloop/loop." in Path(f"/proc/{server.pid}/maps").read_text()
