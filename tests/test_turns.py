@@ -1,5 +1,5 @@
-"""Script runs take turns (dashboard/turns.py): in order of arrival, never waiting past
-their patience, and the turn comes back however a run ends."""
+"""Script runs take turns (dashboard/turns.py): in order of arrival, a long run holding
+up the queue by at most its patience, and the turn comes back however a run ends."""
 
 import threading
 import time
@@ -47,24 +47,70 @@ def test_runs_wait_their_turn_in_order_of_arrival():
     assert turns._holding == 0 and not turns._queue
 
 
-def test_a_run_never_waits_past_its_patience():
-    turns = Turns(at_once=1, patience=0.2)
-    order, waits, holder_done = [], {}, threading.Event()
-    holder = _start(turns, "long", order, holder_done, waits)
-    while not order:
+def _until(condition, what: str, seconds: float = 5) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, what
         time.sleep(0.005)
-    started = time.perf_counter()
-    with turns.turn() as waited:
-        order.append("impatient")
-    assert 0.15 < waited < 1.0 and time.perf_counter() - started < 1.0
-    assert order == ["long", "impatient"]
-    assert not turns._queue, "a run that gave up waiting stays in the queue"
-    holder_done.set()
-    holder.join(5)
-    assert turns._holding == 0
-    # The turn is free again: the next run goes straight in.
+
+
+def test_a_long_run_holds_up_the_queue_by_at_most_its_patience_one_run_going_ahead_at_a_time():
+    turns = Turns(at_once=1, patience=0.3)
+    order, waits = [], {}
+    gates = {name: threading.Event() for name in ("long", "second", "third")}
+    threads = [_start(turns, "long", order, gates["long"], waits)]
+    _until(lambda: order, "the first run never started")
+    threads.append(_start(turns, "second", order, gates["second"], waits))
+    _queued(turns, 1)
+    threads.append(_start(turns, "third", order, gates["third"], waits))
+    _queued(turns, 2)
+    # The long run passes its patience: the head of the queue goes ahead beside it...
+    _until(lambda: "second" in order, "the queue waited past the long run's patience")
+    assert 0.2 < waits["second"] < 1.0
+    # ...and the one behind it still waits its turn: the queue does not break up at once.
+    time.sleep(0.1)
+    assert order == ["long", "second"], "a run that had not reached the head of the queue went ahead"
+    gates["second"].set()
+    _until(lambda: "third" in order, "the next in line never got the turn given back")
+    assert order == ["long", "second", "third"]
+    for gate in gates.values():
+        gate.set()
+    for thread in threads:
+        thread.join(5)
+    assert turns._holding == 0 and not turns._queue
+    # Every turn is back: the next run goes straight in.
     with turns.turn() as waited:
         assert waited < 0.05
+
+
+def test_a_burst_of_short_runs_goes_one_at_a_time_in_order_however_long_the_queue_waits():
+    """Behind ten short runs, none gives up its place: each waits for the ones ahead of
+    it, however long that takes in all (here past the patience), and they never share
+    the interpreter."""
+    turns = Turns(at_once=1, patience=0.3)
+    order, running, most = [], [], []
+    lock = threading.Lock()
+
+    def short(name):
+        with turns.turn():
+            with lock:
+                order.append(name)
+                running.append(name)
+                most.append(len(running))
+            time.sleep(0.05)  # each well under its patience: none is a long run
+            with lock:
+                running.remove(name)
+    threads = []
+    with turns.turn():  # the burst queues up behind a run in progress
+        for index in range(10):
+            threads.append(threading.Thread(target=short, args=(index,)))
+            threads[-1].start()
+            _queued(turns, index + 1)
+    for thread in threads:
+        thread.join(5)
+    assert order == list(range(10))
+    assert max(most) == 1, "runs at the back of the queue gave up waiting and ran together"
+    assert turns._holding == 0 and not turns._queue
 
 
 def test_the_turn_comes_back_when_a_run_fails():
@@ -120,7 +166,7 @@ def test_a_run_that_steps_aside_lets_the_next_one_go_and_gives_back_nothing_twic
 
     turns = Turns(at_once=1, patience=5)
     module_turns = __import__("dashboard.turns", fromlist=["_held"])
-    order, waits, long_work_done = [], {}, threading.Event()
+    order, long_work_done = [], threading.Event()
 
     def long_run():
         with turns.turn():
