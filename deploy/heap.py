@@ -11,9 +11,10 @@ any object left unfinalized).
 
 Why: Python's full collection walks every container object alive, and a served dashboard
 holds some 180 000 of them, most of them modules, classes and functions that live as
-long as the process: about 0.1 s of the interpreter lock each time, paid by whichever
-session's run or request happens to trigger it, several times during twenty sessions
-opened together. Imported modules are never garbage, so freezing them frees nothing late.
+long as the process: 0.1-0.12 s of the interpreter lock each time at scale, paid by
+whichever session's run or request happens to trigger it (three times during the first
+runs of one benchmark trial). Right after start, what is alive is what the process
+keeps (modules, Streamlit's runtime), so freezing it holds back no garbage.
 """
 
 from __future__ import annotations
