@@ -276,12 +276,13 @@ async def browsers(server: Server, viewers: int, every_page: bool = True) -> dic
             finally:
                 await context.close()
 
-        def session_times(before: set) -> list[float]:
-            per_session: dict[str, float] = {}
-            for session, _, seconds, _, _ in server.runs():
-                if session not in before:
-                    per_session[session] = per_session.get(session, 0.0) + seconds
-            return list(per_session.values())
+        def per_session(runs: list, before: set, column: int) -> list[float]:
+            """A column of the run log (2: seconds, 4: wait) summed per session not in `before`."""
+            totals: dict[str, float] = {}
+            for run in runs:
+                if run[0] not in before:
+                    totals[run[0]] = totals.get(run[0], 0.0) + run[column]
+            return list(totals.values())
 
         if not every_page:
             await one_viewer()  # the first session after a start fills the caches: not what is measured
@@ -296,22 +297,19 @@ async def browsers(server: Server, viewers: int, every_page: bool = True) -> dic
         cpu, alone_started = server.cpu_seconds(), time.perf_counter()
         singles = [await one_viewer() for _ in range(ONE_VIEWER)]
         results["one_seconds_each"] = (time.perf_counter() - alone_started) / ONE_VIEWER
+        runs = server.runs()
         results["one"] = {"first_chart": statistics.median(singles),
-                          "server": statistics.median(session_times(known) or [0]),
+                          "server": statistics.median(per_session(runs, known, 2) or [0]),
                           "cpu": (server.cpu_seconds() - cpu) / ONE_VIEWER, "sessions": ONE_VIEWER}
-        known = {run[0] for run in server.runs()}
+        known = {run[0] for run in runs}
         cpu = server.cpu_seconds()
         times = await asyncio.gather(*(one_viewer() for _ in range(viewers)))
-        server_times = session_times(known)
+        runs = server.runs()
+        server_times, waits = per_session(runs, known, 2), per_session(runs, known, 4)
         first_runs: dict[str, float] = {}
-        for session, _, _, started, _ in server.runs():
+        for session, _, _, started, _ in runs:
             first_runs.setdefault(session, started)
         arrivals = sorted(t for s, t in first_runs.items() if s not in known)
-        waited: dict[str, float] = {}
-        for session, _, _, _, seconds in server.runs():
-            if session not in known:
-                waited[session] = waited.get(session, 0.0) + seconds
-        waits = list(waited.values())
         results["many"] = {"viewers": viewers, "arrival_spread": arrivals[-1] - arrivals[0] if arrivals else 0.0,
                            "first_chart_median": statistics.median(times),
                            "first_chart_max": max(times), "server_median": statistics.median(server_times or [0]),

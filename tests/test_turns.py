@@ -21,19 +21,22 @@ def _start(turns: Turns, name: str, order: list, hold: threading.Event, waits: d
     return thread
 
 
-def _queued(turns: Turns, count: int) -> None:
-    deadline = time.monotonic() + 5
-    while len(turns._queue) < count:
-        assert time.monotonic() < deadline, "the runs never queued"
+def _until(condition, what: str, seconds: float = 5) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, what
         time.sleep(0.005)
+
+
+def _queued(turns: Turns, count: int) -> None:
+    _until(lambda: len(turns._queue) >= count, "the runs never queued")
 
 
 def test_runs_wait_their_turn_in_order_of_arrival():
     turns = Turns(at_once=1, patience=5)
     order, waits, gates = [], {}, [threading.Event() for _ in range(4)]
     threads = [_start(turns, "first", order, gates[0], waits)]
-    while not order:
-        time.sleep(0.005)
+    _until(lambda: order, "the first run never started")
     for index, name in enumerate(("second", "third", "fourth"), start=1):
         threads.append(_start(turns, name, order, gates[index], waits))
         _queued(turns, index)  # each arrives after the one before it
@@ -45,13 +48,6 @@ def test_runs_wait_their_turn_in_order_of_arrival():
     assert order == ["first", "second", "third", "fourth"]
     assert waits["first"] < 0.05 and waits["second"] > 0
     assert turns._holding == 0 and not turns._queue
-
-
-def _until(condition, what: str, seconds: float = 5) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition():
-        assert time.monotonic() < deadline, what
-        time.sleep(0.005)
 
 
 def test_a_long_run_holds_up_the_queue_by_at_most_its_patience_one_run_going_ahead_at_a_time():
@@ -127,10 +123,7 @@ def test_two_at_once_when_allowed():
     turns = Turns(at_once=2, patience=5)
     order, waits, gate = [], {}, threading.Event()
     threads = [_start(turns, name, order, gate, waits) for name in ("a", "b")]
-    deadline = time.monotonic() + 5
-    while len(order) < 2:
-        assert time.monotonic() < deadline, "the second run waited although two may run at once"
-        time.sleep(0.005)
+    _until(lambda: len(order) >= 2, "the second run waited although two may run at once")
     gate.set()
     for thread in threads:
         thread.join(5)
@@ -176,8 +169,7 @@ def test_a_run_that_steps_aside_lets_the_next_one_go_and_gives_back_nothing_twic
             order.append("long: done")
     holder = threading.Thread(target=long_run)
     holder.start()
-    while not order:
-        time.sleep(0.005)
+    _until(lambda: order, "the first run never started")
     with turns.turn() as waited:
         order.append("next")
     assert waited < 1, "the next run waited for work that had stepped aside"
