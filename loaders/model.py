@@ -30,7 +30,7 @@ class ActionRow(NamedTuple):
     partners: list[str]
     estimated_cost: Decimal | None
     funds_available: Decimal | None
-    currency: str
+    currency: str | None  # None: stated by no cell of the row; loaders.parse_plan.settle_currency fills it
     funding_source: str | None
     means: str | None
     horizon: list[str]
@@ -53,7 +53,7 @@ class StatedTotal:
     computed: Decimal | None
     stated_funds: Decimal | None
     computed_funds: Decimal | None
-    currency: str
+    currency: str | None  # None: stated by no cell of the row; loaders.parse_plan.settle_currency fills it
     sheet: str
     row: int
     funding_source: str | None = None
@@ -65,7 +65,7 @@ class StatedTotal:
 class PlanData:
     country: str
     plan: str
-    currency: str
+    currency: str | None  # None until a row states one; loaders.parse_plan.settle_currency settles it
     actions: list[ActionRow] = field(default_factory=list)
     totals: list[StatedTotal] = field(default_factory=list)
     unallocated_funds: Decimal | None = None

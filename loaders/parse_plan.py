@@ -66,9 +66,10 @@ def _split_code(code_raw, label_raw, pattern) -> tuple[str | None, str | None]:
 
 @lru_cache(maxsize=1 << 10)
 def _resolve_currency(country: str, declared: str | None, written: tuple[str | None, ...]) -> tuple:
-    """The row's currency, or an error sentence (fr, en) when the cells disagree.
+    """The currency the row states, or an error sentence (fr, en) when its cells disagree.
 
-    `written`: the currency each amount was written in (a suffix), or None.
+    `written`: the currency each amount was written in (a suffix), or None. A row that
+    states none (no `Devise`, no suffix) gives None: it is in its plan's currency.
     """
     suffixes = set()
     for currency in written:
@@ -90,7 +91,7 @@ def _resolve_currency(country: str, declared: str | None, written: tuple[str | N
     if len(suffixes) > 1:
         return None, ("le coût et les fonds sont écrits dans deux devises différentes ; utilisez-en une seule",
                       "the cost and the funds are written in two different currencies; use one")
-    return declared or (suffixes.pop() if suffixes else "USD"), None
+    return declared or (suffixes.pop() if suffixes else None), None
 
 
 class _Carry:
@@ -196,7 +197,7 @@ class PlanSheetParser:
         self.marks = picked(rows, self.semester_columns)
         self.schedule = list(map(_schedule, self.marks, repeat(self.semester_names)))
 
-    def _plan(self, country: str, name: str, currency: str) -> PlanData:
+    def _plan(self, country: str, name: str, currency: str | None) -> PlanData:
         key = (country, name)
         if key not in self.plans:
             self.plans[key] = PlanData(country, name, currency, sheet=self.sheet.name)
@@ -281,7 +282,9 @@ class PlanSheetParser:
                      f"the funds available ({_fmt(available)}) exceed the estimated cost ({_fmt(estimated)}); "
                      "check both amounts")
         plan = self._plan(country, plan_name, currency)
-        if plan.currency != currency:
+        if currency is not None and plan.currency is None:
+            plan.currency = currency  # the first row that states one sets the plan's
+        elif currency is not None and plan.currency != currency:
             cur.fail("currency", "mixed_currency",
                      f"cette action est en {currency} alors que le plan est en {plan.currency} ; "
                      "un plan s'écrit dans une seule devise",
@@ -359,6 +362,7 @@ class PlanSheetParser:
             cur.fail("estimated_cost", "currency_conflict", *problem)
             return
         plan = self._plan(country, plan_name, currency)
+        plan.currency = plan.currency or currency
         label = next((lbl for lbl in labels if fold(lbl) not in {fold(country), fold(plan_name)}), level)
         plan.totals.append(StatedTotal(
             country=country, plan=plan_name, level=level, code=code, label=label,
@@ -417,12 +421,25 @@ def _sum(values) -> Decimal | None:
     return sum(present, Decimal(0)) if present else None
 
 
+def settle_currency(plan: PlanData) -> None:
+    """The plan's currency on every row that stated none: the one its other rows state,
+    or USD when none does (the contract's default). A row with no `Devise` and no suffix,
+    e.g. an action still to be costed, or amounts written once the currency was given
+    above, is in the currency of the plan it belongs to: a plan is written in one."""
+    plan.currency = plan.currency or "USD"
+    plan.actions[:] = [a if a.currency else a._replace(currency=plan.currency) for a in plan.actions]
+    for total in plan.totals:
+        total.currency = total.currency or plan.currency
+
+
 def reconcile(plan: PlanData, log: IssueLog, code_columns: dict[str, int]) -> None:
-    """Compare stated subtotals with their actions; duplicates; unallocated funds.
+    """Settle the plan's currency; compare stated subtotals with their actions;
+    duplicates; unallocated funds.
 
     `code_columns` gives, per sheet, the column of `Code action`, so that a repeated
     code is reported on its own cell.
     """
+    settle_currency(plan)
     seen: dict[str, ActionRow] = {}
     codes = {a.action_code for a in plan.actions}
     for action in plan.actions:

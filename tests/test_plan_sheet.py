@@ -141,6 +141,46 @@ def test_fcfa_suffix_is_xof_in_cote_divoire_and_xaf_in_cameroon(con, load):
         ("CI", "XOF", Decimal("10000000.00")), ("CM", "XAF", Decimal("5000.00"))]
 
 
+CURRENCY_HEADER = PLAN_HEADER + ["Devise"]
+
+
+def test_a_row_that_states_no_currency_is_in_its_plans(con, load):
+    # An action still to be costed comes first, with no Devise: it must not make the plan
+    # USD and turn the CFA amounts below into errors. Devise given once, amounts below bare.
+    rows = plan_rows(
+        ["CM", "P", "1", "Axe", None, None, "1.1", "A", "A définir", "", ""],
+        [None, None, None, None, None, None, "1.2", "B", "5 000 FCFA", "", ""],
+        [None, None, None, None, None, None, "1.3", "C", "Action à cumuler avec l'action 1.2", "", ""],
+        [None, None, None, None, None, None, None, "Total", "5 000", "", ""],
+        ["CM", "Q", "1", "Axe", None, None, "1.1", "A", "100", "", "EUR"],
+        [None, None, None, None, None, None, "1.2", "B", "200", "50", ""],
+        ["CM", "R", "1", "Axe", None, None, "1.1", "A", "300", "", ""],
+        header=CURRENCY_HEADER)
+    report = load("cur.xlsx", xlsx({"Plan": rows}))
+    assert report.status == "loaded", [i.message_en for i in report.issues]
+    assert con.execute("SELECT plan, action_code, currency FROM actions ORDER BY plan, action_code").fetchall() == [
+        ("P", "1.1", "XAF"), ("P", "1.2", "XAF"), ("P", "1.3", "XAF"),
+        ("Q", "1.1", "EUR"), ("Q", "1.2", "EUR"), ("R", "1.1", "USD")]
+    assert con.execute("SELECT plan, currency FROM plans ORDER BY plan").fetchall() == [
+        ("P", "XAF"), ("Q", "EUR"), ("R", "USD")]
+    assert con.execute("SELECT plan, currency FROM stated_totals").fetchall() == [("P", "XAF")]
+
+
+def test_two_currencies_stated_in_one_plan_is_an_error_on_the_second(con, load):
+    before = dump(con)
+    rows = plan_rows(
+        ["CI", "P", "1", "Axe", None, None, "1.1", "A", "A définir", "", ""],
+        [None, None, None, None, None, None, "1.2", "B", "10.000 F CFA", "", ""],
+        [None, None, None, None, None, None, "1.3", "C", "20", "", "EUR"],
+        header=CURRENCY_HEADER)
+    report = load("two.xlsx", xlsx({"Plan": rows}))
+    assert report.status == "rejected"
+    assert [i.message_en for i in report.errors] == [
+        "two.xlsx, sheet 'Plan', cell K4: this action is in EUR while the plan is in XOF; a plan is written in one "
+        "currency"]
+    assert dump(con) == before
+
+
 def test_semester_columns_in_all_spellings(con, load):
     header = PLAN_HEADER + ["2021 S1", "S2 2021", "2022-1", "2022-S2"]
     rows = [header, ["CM", "P", "1", "Axe", None, None, "1", "A", "1", "", "X", "✓", "", "oui"]]
@@ -349,3 +389,20 @@ def test_a_carried_country_is_checked_on_every_row_it_reaches(con, load):
     assert load("c.xlsx", xlsx({"Plan": rows})).status == "loaded"
     assert actions(con, "country", "plan", "action_code") == [
         ("CM", "P", "1.1.1"), ("CM", "P", "1.1.2"), ("CI", "Q", "1.1.1"), ("CI", "Q", "1.1.2")]
+
+
+def test_country_names_as_official_lists_and_people_write_them(con, load):
+    written = {"Congo": "CG", "RDC": "CD", "République démocratique du Congo": "CD", "RD Congo": "CD",
+               "United Republic of Tanzania": "TZ", "République-Unie de Tanzanie": "TZ", "Viet Nam": "VN",
+               "Côte d’Ivoire": "CI", "COTE D'IVOIRE": "CI", "Antigua and Barbuda": "AG", "Saint Lucia": "LC",
+               "Bolivia (Plurinational State of)": "BO", "Cabo Verde": "CV", "CMR": "CM"}
+    rows = plan_rows(*([name, f"P {n}", "1", "Axe", None, None, "1.1", "A", "10", ""]
+                       for n, name in enumerate(written)))
+    report = load("names.xlsx", xlsx({"Plan": rows}))
+    assert report.status == "loaded", [i.message_en for i in report.issues]
+    assert con.execute("SELECT country FROM actions ORDER BY \"row\"").fetchall() == [(c,) for c in written.values()]
+    unknown = load("atlantis.xlsx", xlsx({"Plan": plan_rows(["Atlantide", "P", "1", "Axe", None, None, "1.1", "A",
+                                                             "10", ""])}))
+    assert [i.message_en for i in unknown.errors] == [
+        "atlantis.xlsx, sheet 'Plan', cell A2: 'Atlantide' is not a known country; write its name in French or "
+        "English, or its ISO code (CM, CMR, CI, CIV)"]
