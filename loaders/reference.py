@@ -51,6 +51,13 @@ class Reference:
         return self.organisation_aliases.get(fold(raw), clean(raw))
 
 
+def _spelled_out(name_en: str) -> list[str]:
+    """The list's short English names abbreviate (`Antigua & Barbuda`, `St. Lucia`);
+    official lists and people write them out (`Antigua and Barbuda`, `Saint Lucia`)."""
+    full = name_en.replace(" & ", " and ").replace("St. ", "Saint ")
+    return [full] if full != name_en else []
+
+
 @lru_cache(maxsize=1)
 def reference() -> Reference:
     countries: dict[str, str] = {}
@@ -58,7 +65,7 @@ def reference() -> Reference:
     for row in _rows("countries.csv"):
         code = row["alpha2"]
         names[code] = (row["name_fr"], row["name_en"])
-        for key in (row["alpha2"], row["alpha3"], row["name_fr"], row["name_en"]):
+        for key in (row["alpha2"], row["alpha3"], row["name_fr"], row["name_en"], *_spelled_out(row["name_en"])):
             countries[fold(key)] = code
     for row in _rows("country_aliases.csv"):
         countries[fold(row["alias"])] = row["alpha2"]
