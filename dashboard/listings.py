@@ -16,8 +16,11 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
+from loaders import audit
+
 from .db import frame
 from .money import CURRENCIES, factor
+from .queries import files_scope, issue_scope, scope_of_totals
 from .scope import HASHED, Scope
 
 EXCEL_ROWS = 1_048_575  # Excel's last row, less the header
@@ -30,6 +33,13 @@ class Listing:
     currency: str = "USD"
     usd_per_eur: float = 0.0
     as_of: dt.date | None = None
+    within: tuple = ()  # what else picks the rows: the audit trail's (who, action, country, last id)
+
+
+def of_files(kind: str, scope: Scope) -> Listing:
+    """A listing of the loaded files' issues, stated totals or aliases: these follow the
+    countries and plans only, so every other filter shares its cached pages."""
+    return Listing(kind, files_scope(scope))
 
 
 # A listing is hashed by its repr, as a scope is (scope.HASHED).
@@ -126,6 +136,35 @@ def sql_of(listing: Listing) -> tuple[str, list, str, tuple[str, ...]]:
         where, params = scope.action_where("a")
         body = f"SELECT {ACTION_COLUMNS} FROM actions a WHERE {where} AND len(a.semesters) = 0 AND len(a.horizon) > 0"
         return body, params, "country, plan, \"row\"", ("action", "action_code", "partners", "plan")
+    if kind in ("data_issues", "parts_mismatch"):
+        # A file's issues follow its countries and plans only (queries.files_scope).
+        where, params = issue_scope(files_scope(scope), "d")
+        if kind == "parts_mismatch":
+            where, params = f"{where} AND d.code = ?", params + ["parts_total_mismatch"]
+        body = f"""SELECT severity, file, sheet, "row", coalesce("column", '') || coalesce(CAST("row" AS VARCHAR), '')
+                          AS cell, code, message, message_en FROM data_issues d WHERE {where}"""
+        return body, params, 'file, severity, "row", cell, message_en', ("file", "sheet", "cell", "message",
+                                                                          "message_en")
+    if kind == "stated_totals":
+        where, params = scope_of_totals(files_scope(scope))
+        body = f"""
+            SELECT t.country, t.plan, t.level, t.code, t.label, CAST(t.stated AS DOUBLE) AS stated,
+                   CAST(t.computed AS DOUBLE) AS computed, CAST(t.stated AS DOUBLE) - coalesce(CAST(t.computed AS DOUBLE), 0)
+                   AS difference, CAST(t.stated_funds AS DOUBLE) AS stated_funds,
+                   CAST(t.computed_funds AS DOUBLE) AS computed_funds, t.currency, t.sheet, t."row"
+            FROM stated_totals t WHERE {where}"""
+        return body, params, 'country, plan, "row"', ("plan", "code", "label")
+    if kind == "aliases_applied":
+        where, params = issue_scope(files_scope(scope), "o")
+        body = f"""SELECT original, canonical, count(*) AS times, min(file) AS file,
+                          string_agg(DISTINCT sheet || '!' || "column" || CAST("row" AS VARCHAR), ', ') AS cells
+                   FROM organisation_aliases_applied o WHERE {where} GROUP BY original, canonical"""
+        return body, params, "times DESC, original", ("original", "canonical", "file")
+    if kind == "audit_trail":
+        who, action, country, last_id = listing.within
+        where, params = audit.selection(who, action, country)
+        body = f"SELECT id, {', '.join(audit.COLUMNS)} FROM audit_log WHERE {where} AND id <= ?"
+        return body, params + [last_id], "id DESC", ("who", "action", "file_name", "sha256", "detail")
     raise ValueError(kind)
 
 

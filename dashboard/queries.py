@@ -10,13 +10,10 @@ display.
 
 from __future__ import annotations
 
-
 import pandas as pd
 import streamlit as st
 
-from loaders import audit
-
-from .db import database, frame
+from .db import frame
 from .metrics import source_document
 from .scope import HASHED, Scope
 
@@ -254,7 +251,7 @@ def files_scope(scope: Scope) -> Scope:
     return Scope(countries=scope.countries, plans=scope.plans)
 
 
-def _issue_scope(scope: Scope, alias: str) -> tuple[str, list]:
+def issue_scope(scope: Scope, alias: str) -> tuple[str, list]:
     """Issues (and aliases) of the versions that hold current data of the chosen
     countries and plans (`scope` is a `files_scope`)."""
     if not scope.countries and not scope.plans:
@@ -269,17 +266,17 @@ def _issue_scope(scope: Scope, alias: str) -> tuple[str, list]:
     return f"{alias}.version IN ({' UNION '.join(conditions)})", params
 
 
-def data_issues(scope: Scope = Scope()) -> pd.DataFrame:
-    return _data_issues(files_scope(scope))
+def issue_summary(scope: Scope = Scope()) -> pd.DataFrame:
+    """How many issues each file has, by severity (the issues themselves are paged:
+    listings `data_issues`)."""
+    return _issue_summary(files_scope(scope))
 
 
 @st.cache_data(**CACHE)
-def _data_issues(scope: Scope) -> pd.DataFrame:
-    where, params = _issue_scope(scope, "d")
-    return frame(f"""SELECT severity, file, sheet, "row", "column",
-                            coalesce("column", '') || coalesce(CAST("row" AS VARCHAR), '') AS cell,
-                            code, message, message_en, version
-                     FROM data_issues d WHERE {where} ORDER BY file, severity, "row" """, params)
+def _issue_summary(scope: Scope) -> pd.DataFrame:
+    where, params = issue_scope(scope, "d")
+    return frame(f"""SELECT file, severity, count(*) AS count FROM data_issues d WHERE {where}
+                     GROUP BY file, severity ORDER BY file, severity""", params)
 
 
 def issue_count(scope: Scope = Scope()) -> int:
@@ -288,38 +285,16 @@ def issue_count(scope: Scope = Scope()) -> int:
 
 @st.cache_data(**CACHE)
 def _issue_count(scope: Scope) -> int:
-    where, params = _issue_scope(scope, "d")
+    where, params = issue_scope(scope, "d")
     return int(frame(f"SELECT count(*) AS n FROM data_issues d WHERE {where}", params)["n"].iloc[0])
 
 
-def stated_totals(scope: Scope = Scope()) -> pd.DataFrame:
-    return _stated_totals(files_scope(scope))
-
-
-@st.cache_data(**CACHE)
-def _stated_totals(scope: Scope) -> pd.DataFrame:
-    where_country, params = scope.country_where("t")
+def scope_of_totals(scope: Scope) -> tuple[str, list]:
+    """The stated totals of the chosen countries and plans (`scope` is a `files_scope`)."""
+    where, params = scope.country_where("t")
     if scope.plans:
-        where_country, params = f"{where_country} AND list_contains(?, t.plan)", params + [list(scope.plans)]
-    return frame(f"""
-        SELECT t.country, t.plan, t.level, t.code, t.label, CAST(t.stated AS DOUBLE) AS stated,
-               CAST(t.computed AS DOUBLE) AS computed, CAST(t.stated_funds AS DOUBLE) AS stated_funds,
-               CAST(t.computed_funds AS DOUBLE) AS computed_funds, t.currency, t.sheet, t."row"
-        FROM stated_totals t WHERE {where_country}
-        ORDER BY t.country, t.plan, t."row" """, params)
-
-
-def aliases_applied(scope: Scope = Scope()) -> pd.DataFrame:
-    return _aliases_applied(files_scope(scope))
-
-
-@st.cache_data(**CACHE)
-def _aliases_applied(scope: Scope) -> pd.DataFrame:
-    where, params = _issue_scope(scope, "o")
-    return frame(f"""SELECT original, canonical, count(*) AS times, min(file) AS file,
-                            string_agg(DISTINCT sheet || '!' || "column" || CAST("row" AS VARCHAR), ', ') AS cells
-                     FROM organisation_aliases_applied o WHERE {where}
-                     GROUP BY original, canonical ORDER BY times DESC, original""", params)
+        where, params = f"{where} AND list_contains(?, t.plan)", params + [list(scope.plans)]
+    return where, params
 
 
 @st.cache_data(**CACHE)
@@ -337,19 +312,20 @@ def versions(countries: tuple[str, ...] | None = None) -> pd.DataFrame:
                      FROM versions v WHERE {where} ORDER BY v.version DESC""", params)
 
 
-@st.cache_data(**CACHE)
-def audit_rows(who: str = "", action: str = "", country: str = "") -> pd.DataFrame:
-    """The audit trail, newest first (the same selection as `python -m loaders audit`)."""
-    with database().cursor() as cursor:
-        rows = audit.rows(cursor, who or None, action or None, country or None)
-    return pd.DataFrame(rows[::-1], columns=["id", *audit.COLUMNS])
+def audit_last_id() -> int:
+    """The newest audit row, read on every run of the audit page (not cached): audit rows
+    come with sign-ins and downloads, which do not clear the cached answers, so what is
+    read of the trail is cached under this number."""
+    return int(frame("SELECT coalesce(max(id), 0) AS id FROM audit_log")["id"].iloc[0])
 
 
 @st.cache_data(**CACHE)
-def audit_choices() -> dict[str, list[str]]:
-    people = frame("SELECT DISTINCT who FROM audit_log ORDER BY 1")["who"].tolist()
-    actions = frame("SELECT DISTINCT action FROM audit_log ORDER BY 1")["action"].tolist()
-    countries = frame("SELECT DISTINCT unnest(countries) AS c FROM audit_log ORDER BY 1")["c"].tolist()
+def audit_choices(last_id: int) -> dict[str, list[str]]:
+    """Who, what and which countries the trail holds, up to audit row `last_id`."""
+    people = frame("SELECT DISTINCT who FROM audit_log WHERE id <= ? ORDER BY 1", [last_id])["who"].tolist()
+    actions = frame("SELECT DISTINCT action FROM audit_log WHERE id <= ? ORDER BY 1", [last_id])["action"].tolist()
+    countries = frame("SELECT DISTINCT unnest(countries) AS c FROM audit_log WHERE id <= ? ORDER BY 1",
+                      [last_id])["c"].tolist()
     return {"who": people, "action": actions, "country": countries}
 
 

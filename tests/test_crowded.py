@@ -103,3 +103,48 @@ def test_many_countries_side_by_side_are_laid_down_the_side(crowded):
     assert drawn["Enquêtes"]["layout"]["xaxis"]["range"][1] > 1.3 * max(values(investigated["x"]))
     # Three countries have plans: their coverage stands upright.
     assert drawn["Couverture"]["data"][0]["orientation"] == "v"
+
+
+def many_issues() -> tuple[bytes, bytes]:
+    """150 effects whose stated subtotal is wrong (150 warnings and 150 stated totals), and
+    30 counts whose parts do not add up to their total."""
+    rows = [PLAN_HEADER]
+    for effect in range(1, 151):
+        rows.append(["Togo", "Plan des écarts", "1", "Axe", f"1.{effect}", f"Effet {effect}", f"1.{effect}.1",
+                     f"Action {effect}", "100", "10"])
+        rows.append(["Togo", "Plan des écarts", "1", "Axe", f"1.{effect}", f"Sous-total effet 1.{effect}", None, None,
+                     "90", None])
+    counts = [["Pays", "Début période", "Fin période", "Indicateur", "Sexe", "Valeur", "Source"]]
+    for month in range(1, 31):
+        period = (f"2029-{(month - 1) % 12 + 1:02d}-01", f"2029-{(month - 1) % 12 + 1:02d}-28")
+        source = f"Rapport {month}"
+        counts += [["Togo", *period, "Personnes arrêtées", "Total", 100, source],
+                   ["Togo", *period, "Personnes arrêtées", "F", 30, source],
+                   ["Togo", *period, "Personnes arrêtées", "M", 60, source]]
+    return xlsx({"Plan": rows}), xlsx({"Indicateurs": counts})
+
+
+@pytest.fixture
+def troubled(tmp_path, monkeypatch):
+    plan_file, counts_file = many_issues()
+    yield from own_database(tmp_path / "troubled.duckdb", monkeypatch,
+                            {"ecarts.xlsx": plan_file, "parties.xlsx": counts_file})
+
+
+def test_thousands_of_issues_are_paged_counted_and_searched(troubled):
+    at = app("pages/data_quality.py", country="Togo")
+    assert not at.exception and not at.error
+    assert {m.label: m.value for m in at.metric}["Avertissements"] == "180"  # 150 subtotals + 30 splits
+    issues, totals, parts = at.dataframe[1].value, at.dataframe[2].value, at.dataframe[3].value
+    assert len(issues) == 100 and len(totals) == 100 and len(parts) == 30
+    captions = [c.value for c in at.caption]
+    assert "Lignes 1 à 100 sur 180." in captions and "Lignes 1 à 100 sur 150." in captions
+    # The second page of the issues, then a search: only what matches leaves the database.
+    at.number_input(key="page-data_issues").set_value(2).run()
+    assert len(at.dataframe[1].value) == 80
+    at.text_input(key="search-data_issues").set_value("effet 1.149").run()
+    found = at.dataframe[1].value
+    assert found["Cellule"].tolist() == ["I299"]  # the cell that states the subtotal of effect 1.149
+    # The splits are too many for sentences: a table, one row per split.
+    assert not [m for m in at.markdown if "ne font pas le total" in m.value]
+    assert parts.iloc[0, -1].startswith("parties.xlsx, feuille « Indicateurs », ligne 2 : les parties ne font pas")

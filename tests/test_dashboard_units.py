@@ -150,18 +150,26 @@ def test_a_period_is_in_a_year_scope_when_it_touches_one_of_the_chosen_years():
 def test_issues_aliases_and_stated_totals_follow_only_countries_and_plans(monkeypatch):
     # A file's issues follow its countries and plans only: a year or an axis chosen on the
     # data-quality page gives the same answers, from the same cache entry, with no query.
-    from dashboard import db, queries
+    from dashboard import db, listings, queries
 
     db.drop_answers()
-    first = {name: getattr(queries, name)(Scope(countries=("CM",))) for name in
-             ("data_issues", "issue_count", "stated_totals", "aliases_applied")}
+    cameroon = Scope(countries=("CM",))
+    narrowed = Scope(countries=("CM",), years=(2023,), axes=("Axe",), leads=("MINTSS",), priorities=("high",))
+    questions = {name: (lambda scope, name=name: getattr(queries, name)(scope)) for name in
+                 ("issue_summary", "issue_count")}
+    for kind in ("data_issues", "parts_mismatch", "stated_totals", "aliases_applied"):
+        questions[kind] = lambda scope, kind=kind: listings.page(listings.of_files(kind, scope))
+        questions[f"{kind} count"] = lambda scope, kind=kind: listings.count(listings.of_files(kind, scope))
+    first = {name: ask(cameroon) for name, ask in questions.items()}
+    assert len(first["data_issues"]) == first["data_issues count"] == first["issue_count"] > 0
+    assert len(first["stated_totals"]) > 0 and len(first["aliases_applied"]) > 0
     asked = []
     real = db.frame
-    monkeypatch.setattr(queries, "frame", lambda sql, params=(): asked.append(sql) or real(sql, params))
-    narrowed = Scope(countries=("CM",), years=(2023,), axes=("Axe",), leads=("MINTSS",), priorities=("high",))
+    for module in (queries, listings):
+        monkeypatch.setattr(module, "frame", lambda sql, params=(): asked.append(sql) or real(sql, params))
     for name, answer in first.items():
-        again = getattr(queries, name)(narrowed)
-        assert again == answer if name == "issue_count" else again.equals(answer), name
+        again = questions[name](narrowed)
+        assert again.equals(answer) if isinstance(answer, pd.DataFrame) else again == answer, name
     assert asked == []
     queries.issue_count(Scope(countries=("CI",)))
     assert len(asked) == 1  # another country is another question
