@@ -26,13 +26,17 @@ from . import turns
 from .access import Grant, check
 
 
+_DATA_VERSION = "SELECT coalesce(max(version), 0) FROM versions"  # every load and restore makes one
+
+
 @st.cache_resource(show_spinner=False)
 def _open(path: str) -> tuple[SharedDatabase, list[FileReport], dict]:
     database = SharedDatabase(path)
     with database.cursor() as con:
         loaders.ensure_schema(con)
         reports = loaders.sync_shipped(con)
-    return database, reports, {"stamp": stamp(path)}
+        data = con.execute(_DATA_VERSION).fetchone()[0]
+    return database, reports, {"stamp": stamp(path), "data": data}
 
 
 def database() -> SharedDatabase:
@@ -61,17 +65,27 @@ def drop_answers() -> None:
 
 
 def refresh() -> None:
-    """Drop cached answers when the file changed under us (a load from the command line)."""
-    _, _, seen = _open(str(DEFAULT_DB))
+    """Drop cached answers when another process changed the data (a load from the
+    command line). The file also changes with every audit row (a sign-in, a download):
+    then only the stamp is taken, so that one person signing in does not make every
+    other person's next click start from nothing."""
+    database_, _, seen = _open(str(DEFAULT_DB))
     now = stamp(str(DEFAULT_DB))
     if now != seen["stamp"]:
         seen["stamp"] = now
-        drop_answers()
+        with database_.cursor() as cursor:
+            data = cursor.execute(_DATA_VERSION).fetchone()[0]
+        if data != seen["data"]:
+            seen["data"] = data
+            drop_answers()
 
 
 def _changed() -> None:
     drop_answers()
-    _open(str(DEFAULT_DB))[2]["stamp"] = stamp(str(DEFAULT_DB))
+    database_, _, seen = _open(str(DEFAULT_DB))
+    with database_.cursor() as cursor:
+        seen["data"] = cursor.execute(_DATA_VERSION).fetchone()[0]
+    seen["stamp"] = stamp(str(DEFAULT_DB))
 
 
 def frame(sql: str, params: list | tuple = ()) -> pd.DataFrame:

@@ -39,8 +39,9 @@ def record(con: duckdb.DuckDBPyConnection, actor: Actor, action: str, outcome: s
          file_name, sha256, version, outcome, detail])
 
 
-def rows(con: duckdb.DuckDBPyConnection, who: str | None = None, action: str | None = None,
-         country: str | None = None) -> list[dict]:
+def selection(who: str | None = None, action: str | None = None, country: str | None = None) -> tuple[str, list]:
+    """The condition on `audit_log` that picks one person's, one action's or one
+    country's rows (each optional), and its parameters."""
     conditions, params = ["TRUE"], []
     if who:
         conditions.append("lower(who) = lower(?)")
@@ -51,7 +52,12 @@ def rows(con: duckdb.DuckDBPyConnection, who: str | None = None, action: str | N
     if country:
         conditions.append("list_contains(countries, ?)")
         params.append(country)
-    cursor = con.execute(f"SELECT id, {', '.join(COLUMNS)} FROM audit_log WHERE {' AND '.join(conditions)} "
-                         "ORDER BY id", params)
+    return " AND ".join(conditions), params
+
+
+def rows(con: duckdb.DuckDBPyConnection, who: str | None = None, action: str | None = None,
+         country: str | None = None) -> list[dict]:
+    where, params = selection(who, action, country)
+    cursor = con.execute(f"SELECT id, {', '.join(COLUMNS)} FROM audit_log WHERE {where} ORDER BY id", params)
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row)) for row in cursor.fetchall()]

@@ -217,6 +217,50 @@ def test_the_audit_page_is_for_administrators(monkeypatch):
     assert "Vue d'ensemble" in titles and "Journal d'audit" not in titles
 
 
+def test_the_audit_page_pages_the_trail_and_shows_each_new_row(tmp_path, monkeypatch):
+    from tests.test_pages import own_database
+
+    fixture = own_database(tmp_path / "trail.duckdb", monkeypatch, {})
+    next(fixture)
+    for n in range(130):
+        db.record(Actor(f"person{n}@example.org", "viewer"), "sign_in")
+    at = app("pages/audit.py")
+    assert not at.exception and not at.error
+    trail = at.dataframe[0].value
+    assert len(trail) == 100 and trail["Qui"].iloc[0] == "person129@example.org"  # newest first
+    assert any(c.value.startswith("Lignes 1 à 100 sur ") for c in at.caption)
+    # A sign-in after the page was drawn shows on its next run (it clears no cached answer).
+    db.record(Actor("late@example.org", "viewer"), "sign_in")
+    at.run()
+    assert at.dataframe[0].value["Qui"].iloc[0] == "late@example.org"
+    at.selectbox(key="audit_who").set_value("person7@example.org").run()
+    assert at.dataframe[0].value["Qui"].tolist() == ["person7@example.org"]
+    next(fixture, None)
+
+
+def test_an_audit_row_keeps_the_cached_answers_and_a_load_elsewhere_drops_them(tmp_path, monkeypatch):
+    # Every sign-in and download writes an audit row, so the file changes; only a change of
+    # the data (a load or restore, here or from the command line) may drop the answers.
+    from tests.test_pages import own_database
+
+    fixture = own_database(tmp_path / "answers.duckdb", monkeypatch, {})
+    next(fixture)
+    db.refresh()
+    dropped = []
+    real = db.drop_answers
+    monkeypatch.setattr(db, "drop_answers", lambda: dropped.append(1) or real())
+    db.record(Actor("someone@example.org", "viewer"), "sign_in")
+    db.refresh()
+    assert dropped == []
+    with db.database().cursor() as cursor:  # as `python -m loaders ingest` writes: not through the app
+        report = ingest(cursor, "p.xlsx", xlsx({"Plan": plan_rows(["CM", "P", "1", "Axe", None, None, "1.1", "A",
+                                                                   "10", ""])}), loaded_by="cli")
+    assert report.status == "loaded"
+    db.refresh()
+    assert dropped == [1]
+    next(fixture, None)
+
+
 def _navigation_titles(at) -> list[str]:
     """The pages st.navigation registered on the last run (AppTest keeps them)."""
     return [info.get("page_name") for info in at._registered_pages.values()]
