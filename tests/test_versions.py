@@ -116,3 +116,55 @@ def test_schema_is_only_read_when_current_and_upgraded_when_old(tmp_path):
     read_only = duckdb.connect(path, read_only=True)
     ensure_schema(read_only)  # would fail on any write
     read_only.close()
+
+
+# The definition data_issues and organisation_aliases_applied had before they were made
+# fast (loaders/schema.py, version 5): over every current cell. Their answers must agree.
+ORACLE_ISSUES = """
+    SELECT i.severity, i.file, i.sheet, i."row", i."column", i.code, i.message, i.message_en, i.version
+    FROM issue_rows i
+    WHERE (i.sheet IS NULL AND i.version IN (SELECT version FROM live_versions))
+       OR EXISTS (SELECT 1 FROM current_cells c WHERE c.version = i.version AND c.sheet = i.sheet
+                  AND (c."row" = i."row"
+                       OR NOT EXISTS (SELECT 1 FROM stored_cells s WHERE s.version = i.version
+                                      AND s.sheet = i.sheet AND s."row" IS NOT DISTINCT FROM i."row")))
+    ORDER BY ALL"""
+ORACLE_ALIASES = """
+    SELECT a.file, a.sheet, a."row", a."column", a.original, a.canonical, a.version FROM alias_rows a
+    WHERE EXISTS (SELECT 1 FROM current_cells c WHERE c.version = a.version AND c.sheet = a.sheet AND c."row" = a."row")
+    ORDER BY ALL"""
+
+
+def test_current_issues_and_aliases_agree_with_their_definition_through_loads_and_restores(con, load):
+    def agree() -> list[tuple]:
+        issues = con.execute("SELECT * FROM data_issues ORDER BY ALL").fetchall()
+        assert issues == con.execute(ORACLE_ISSUES).fetchall()
+        assert con.execute("SELECT * FROM organisation_aliases_applied ORDER BY ALL").fetchall() == \
+            con.execute(ORACLE_ALIASES).fetchall()
+        return sorted((code, file) for code, file in con.execute("SELECT code, file FROM data_issues").fetchall())
+
+    header = ["Pays", "Plan", "Axe", "Code action", "Action", "Responsable principal", "Coût estimé",
+              "Fonds disponibles", "Colonne inconnue"]
+    plan = xlsx({"Plan": [header, ["CM", "P", "Axe", "1.1", "A", "MINTESS", "10", "20", "x"],
+                          ["CM", "P", "Axe", "1.2", "B", "MINTSS", "10", "5", ""]],
+                 "Suivi": [["Pays", "Plan", "Code action", "Date", "Statut"],
+                           ["CM", "P", "1.1", "2024-06-30", "En cours"], ["CM", "P", "9.9", "2024-06-30", "En cours"]]})
+    counts = xlsx({"Indicateurs": [IND_HEADER, ["CM", "2024-01-01", "2024-12-31", "Victimes assistées", "Total", 10, "R"],
+                                   ["CM", "2024-01-01", "2024-12-31", "Victimes assistées", "F", 3, "R"],
+                                   ["CM", "2024-01-01", "2024-12-31", "Victimes assistées", "M", 4, "R"]]})
+    first = load("plan.xlsx", plan)
+    load("counts.xlsx", counts)
+    plan_issues = [("funds_exceed_cost", "plan.xlsx"), ("status_unknown_action", "plan.xlsx"),
+                   ("unknown_column", "plan.xlsx")]  # a cell, a status row, the header row
+    assert agree() == sorted(plan_issues + [("parts_total_mismatch", "counts.xlsx")])
+    # A new total replaces the one the parts warning was about.
+    load("counts2.xlsx", xlsx({"Indicateurs": [IND_HEADER, ["CM", "2024-01-01", "2024-12-31", "Victimes assistées",
+                                                            "Total", 7, "R"]]}))
+    assert agree() == plan_issues
+    assert con.execute("SELECT original FROM organisation_aliases_applied").fetchall() == [("MINTESS",)]
+    load("plan2.xlsx", _plan("10"))  # another plan P: the first plan's cells go, its status history stays
+    assert agree() == [("status_unknown_action", "plan.xlsx")]
+    assert con.execute("SELECT count(*) FROM organisation_aliases_applied").fetchone() == (0,)
+    restore(con, first.version, loaded_by="test")  # its issues come back, once
+    assert agree() == [(code, "plan.xlsx") for code, _ in plan_issues]
+    assert con.execute("SELECT original FROM organisation_aliases_applied").fetchall() == [("MINTESS",)]
