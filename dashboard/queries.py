@@ -65,15 +65,19 @@ def _coded(code, label: str) -> str:
 
 @st.cache_data(**CACHE)
 def axis_labels() -> dict[str, str]:
-    """Axis label -> `code · label` (the label alone when it has no code), for display."""
-    rows = frame("SELECT DISTINCT axis_code, axis FROM actions")
-    return {r.axis: _coded(r.axis_code, r.axis) for r in rows.itertuples()}
+    """Axis label -> `code · label`, for display: the label alone when it has no code, or
+    several (plans that number the same axis differently): one of them would mislead."""
+    rows = frame("SELECT axis, CASE WHEN count(DISTINCT axis_code) = 1 THEN first(axis_code) END AS code "
+                 "FROM actions GROUP BY axis")
+    return {r.axis: _coded(r.code, r.axis) for r in rows.itertuples()}
 
 
 @st.cache_data(**CACHE)
 def effect_labels() -> dict[str, str]:
-    rows = frame("SELECT DISTINCT effect_code, effect FROM actions WHERE effect IS NOT NULL")
-    return {r.effect: _coded(r.effect_code, r.effect) for r in rows.itertuples()}
+    """Effect label -> `code · label`, as `axis_labels`."""
+    rows = frame("SELECT effect, CASE WHEN count(DISTINCT effect_code) = 1 THEN first(effect_code) END AS code "
+                 "FROM actions WHERE effect IS NOT NULL GROUP BY effect")
+    return {r.effect: _coded(r.code, r.effect) for r in rows.itertuples()}
 
 
 # --- actions and funding ------------------------------------------------------------

@@ -148,3 +148,12 @@ def test_thousands_of_issues_are_paged_counted_and_searched(troubled):
     # The splits are too many for sentences: a table, one row per split.
     assert not [m for m in at.markdown if "ne font pas le total" in m.value]
     assert parts.iloc[0, -1].startswith("parties.xlsx, feuille « Indicateurs », ligne 2 : les parties ne font pas")
+
+
+def test_an_effect_numbered_differently_in_two_places_is_shown_without_a_number(crowded):
+    # "Renforcement des capacités" is effect 1.1 and effect 2.1 of the same plan: the funding
+    # chart sums it under its name, so neither number would be true of the whole bar.
+    at = app("pages/funding.py", country="Cameroun / Cameroon", plan="Plan jumeau")
+    assert not at.exception and not at.error
+    by_effect = figures(at)[1]
+    assert by_effect["data"][0]["customdata"] == ["Renforcement des capacités"]
