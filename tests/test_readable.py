@@ -103,3 +103,19 @@ def test_each_plan_chart_names_its_own_sources():
     assert "Questionnaire annuel Alliance 8.7 Cameroun" in cameroon and "Côte" not in cameroon, cameroon
     schedule = source_lines(app("pages/schedule.py"))
     assert "Cameroun 2021-2025" in schedule[0] and "Côte" not in schedule[0], schedule[0]
+
+
+def test_bar_values_are_written_only_where_they_fit_side_by_side():
+    import pandas as pd
+
+    from dashboard import charts
+
+    def written(semesters: int, value: float, text: str = ",.0f", colors: int = 1) -> bool:
+        frame = pd.DataFrame([{"semester": f"{2020 + n // 2}-S{n % 2 + 1}", "kind": f"k{c}", "count": value}
+                              for n in range(semesters) for c in range(colors)])
+        figure = charts.bars(frame, "semester", "count", "t", "y", color="kind" if colors > 1 else None, text=text)
+        return all(trace.texttemplate for trace in figure.data)
+
+    assert written(10, 18) and written(14, 54, colors=2)  # the shipped plans' semesters
+    assert not written(24, 4050, colors=2)  # ten years of a thirty-country roll-up: the numbers ran together
+    assert written(10, 47_400, text=".3s") and not written(14, 47_400, text=".3s")
