@@ -126,6 +126,7 @@ def estimated_vs_available(frame: pd.DataFrame, category: str, title: str, curre
                customdata=full, hovertemplate=hover),
     ])
     not_costed = frame["not_costed"] if "not_costed" in frame else pd.Series(0, index=frame.index)
+    notes = []
     for label, estimated, available, missing in zip(labels, frame["estimated_cost"], frame["funds_available"],
                                                     not_costed):
         if pd.isna(estimated):
@@ -135,8 +136,10 @@ def estimated_vs_available(frame: pd.DataFrame, category: str, title: str, curre
         else:
             continue
         end = 0 if pd.isna(estimated) else max(estimated, 0 if pd.isna(available) else available)
-        figure.add_annotation(x=end, y=label, text=text, showarrow=False, xanchor="left", xshift=6,
-                              font={"color": "#5A6470"})
+        notes.append({"x": end, "y": label, "text": text, "showarrow": False, "xanchor": "left", "xshift": 6,
+                      "font": {"color": "#5A6470"}})
+    # All at once: plotly's add_annotation checks every annotation already there, each time.
+    figure.update_layout(annotations=notes)
     figure.update_layout(title=title, barmode="group", xaxis_title=f"{t('value')} ({currency})",
                          yaxis={"autorange": "reversed", "type": "category"}, height=max(320, 90 * len(frame) + 140))
     figure.update_xaxes(tickformat=",.0f", rangemode="tozero")

@@ -17,6 +17,7 @@ from .scope import HASHED, Scope
 
 CACHE = {"show_spinner": False, "max_entries": 256, "hash_funcs": HASHED}
 TREE_ACTIONS = 150  # the largest gaps drawn in the treemap; the ranked table holds every one
+LEVELS_DRAWN = 30  # axes or effects drawn by the funding charts (the largest gaps); the others are counted
 
 
 def _actions(scope: Scope, currency: str, usd_per_eur: float) -> pd.DataFrame:
@@ -31,19 +32,30 @@ def funding(scope: Scope, currency: str, usd_per_eur: float) -> dict:
         return {"empty": True}
     axis_labels, effect_labels = queries.axis_labels(), queries.effect_labels()
     costed = actions[actions["cost_status"] == "costed"]
-    by_axis = metrics.funding_by(actions, ["axis"])
+    by_axis = _largest_gaps(metrics.funding_by(actions, ["axis"]))
     by_axis["axis"] = by_axis["axis"].map(lambda a: axis_labels.get(a, a))
-    by_effect = metrics.funding_by(actions, ["effect"])
+    by_effect = _largest_gaps(metrics.funding_by(actions, ["effect"]))
     tree = metrics.funding_by(costed, ["axis", "effect", "action_code", "action"])
     tree = tree[tree["gap"] > 0].nlargest(TREE_ACTIONS, "gap")
     tree["axis"] = tree["axis"].map(lambda a: axis_labels.get(a, a))
     tree["action"] = tree["action_code"] + " · " + tree["action"]
+    levels = {"by_axis": actions["axis"].nunique(dropna=False), "by_effect": actions["effect"].nunique(dropna=False)}
     return {"empty": False, "totals": metrics.funding_totals(actions), "by_axis": by_axis, "by_effect": by_effect,
+            "levels": levels,
             "effect_labels": effect_labels, "tree": tree, "tree_total": int((costed["estimated_cost"] -
                                                                              costed["funds_available"].fillna(0)
                                                                              > 0).sum()),
             "not_costed": int((actions["cost_status"] == "to_be_defined").sum()),
             "pooled": int((actions["cost_status"] == "pooled").sum())}
+
+
+def _largest_gaps(grouped: pd.DataFrame) -> pd.DataFrame:
+    """Every group in its order when they fit in a chart; past LEVELS_DRAWN (thirty
+    countries' plans side by side), the largest gaps, largest first, then those with
+    nothing costed: a chart of hundreds of bars is unreadable and slow to draw."""
+    if len(grouped) <= LEVELS_DRAWN:
+        return grouped
+    return grouped.sort_values(["gap", "not_costed"], ascending=[False, False], na_position="last").head(LEVELS_DRAWN)
 
 
 @st.cache_data(**CACHE)

@@ -373,6 +373,8 @@ TEXT.update({
     "today": {"fr": "aujourd'hui", "en": "today"},
     "ov_figures_table_note": {"fr": "« n chiffres » : plusieurs sources pour la même étape, non additionnées ; la page Répression et assistance les montre chacune.",
                               "en": "'n figures': several sources for the same stage, not added up; the Enforcement and assistance page shows each."},
+    "fu_levels_cut": {"fr": "Les {shown} {level} aux plus grands besoins sur {total} sont dessinés ; choisissez des pays ou des plans pour voir les autres.",
+                      "en": "The {shown} {level} with the largest gaps of {total} are drawn; choose countries or plans to see the others."},
     "fu_tree_cut": {"fr": "Les {shown} plus grands besoins sur {total} sont dessinés ; le tableau ci-dessous les classe tous.",
                     "en": "The {shown} largest gaps of {total} are drawn; the table below ranks them all."},
     "en_latest_note": {"fr": "Graphiques : la dernière période rapportée par chaque pays ; le tableau en bas de page contient toutes les périodes.",

@@ -157,3 +157,28 @@ def test_an_effect_numbered_differently_in_two_places_is_shown_without_a_number(
     assert not at.exception and not at.error
     by_effect = figures(at)[1]
     assert by_effect["data"][0]["customdata"] == ["Renforcement des capacités"]
+
+
+def many_axes() -> bytes:
+    """40 axes of one action each, the action of axis n costing 1 000 × n with 10 available;
+    axes 38 to 40 not costed yet."""
+    rows = [PLAN_HEADER] + [["Mali", "Plan aux quarante axes", str(n), f"Axe numéro {n}", None, None, f"{n}.1",
+                             f"Action {n}", "A définir" if n > 37 else str(1000 * n), "10"] for n in range(1, 41)]
+    return xlsx({"Plan": rows})
+
+
+@pytest.fixture
+def forty_axes(tmp_path, monkeypatch):
+    yield from own_database(tmp_path / "axes.duckdb", monkeypatch, {"axes.xlsx": many_axes()})
+
+
+def test_funding_draws_the_thirty_axes_with_the_largest_gaps_and_counts_the_others(forty_axes):
+    at = app("pages/funding.py", country="Mali")
+    assert not at.exception and not at.error
+    by_axis = figures(at)[0]
+    drawn = by_axis["data"][0]["customdata"]
+    assert len(drawn) == 30 and drawn[0] == "37 · Axe numéro 37" and drawn[-1] == "8 · Axe numéro 8"
+    assert "Les 30 axes aux plus grands besoins sur 40 sont dessinés ; choisissez des pays ou des plans pour voir " \
+           "les autres." in [c.value for c in at.caption]
+    # The three not costed yet come after every costed one: among the ten not drawn.
+    assert not {"38 · Axe numéro 38", "39 · Axe numéro 39", "40 · Axe numéro 40"} & set(drawn)
