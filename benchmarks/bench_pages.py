@@ -258,12 +258,16 @@ async def first_chart(context, url: str, charts: int) -> tuple[float, int]:
     else:
         await page.wait_for_selector("h1", timeout=600_000)
     seconds = time.perf_counter() - started
-    # Let the run finish, so every byte of the page is counted.
+    # Let the run finish, so every byte of the page is counted: no "running" sign and
+    # nothing received for a second (the sign shows only once a run has lasted a while,
+    # so its absence alone let a slow page be cut short).
+    quiet_since, seen = time.perf_counter(), received[0]
     for _ in range(600):
-        if not await page.locator('[data-testid="stStatusWidget"]').count():
-            break
         await asyncio.sleep(0.1)
-    await asyncio.sleep(0.5)
+        if received[0] != seen or await page.locator('[data-testid="stStatusWidget"]').count():
+            quiet_since, seen = time.perf_counter(), received[0]
+        elif time.perf_counter() - quiet_since >= 1.0:
+            break
     await page.close()
     return seconds, received[0]
 
