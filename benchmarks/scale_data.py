@@ -96,9 +96,6 @@ def indicator_csv(path: Path, country: str, index: int) -> None:
 
 
 def build(db: Path) -> dict:
-    import loaders
-    from loaders.audit import Actor
-
     OUT.mkdir(parents=True, exist_ok=True)
     files = []
     for index, country in enumerate(COUNTRIES):
@@ -109,8 +106,16 @@ def build(db: Path) -> dict:
         if not counts.exists():
             indicator_csv(counts, country, index)
         files += [plan, counts]
-    if db.exists():
-        db.unlink()
+    return load(db, files)
+
+
+def load(db: Path, files: list[Path]) -> dict:
+    """A fresh database at `db`: the shipped data, then `files` through `loaders.ingest`
+    (stopping at the first refused), and what it holds."""
+    import loaders
+    from loaders.audit import Actor
+
+    db.unlink(missing_ok=True)
     started = time.perf_counter()
     con = loaders.connect(db)
     loaders.ensure_schema(con)

@@ -24,7 +24,6 @@ import argparse
 import csv
 import datetime as dt
 import sys
-import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -129,8 +128,7 @@ def indicator_csv(path: Path, country: str, index: int) -> None:
 
 
 def build(db: Path) -> dict:
-    import loaders
-    from loaders.audit import Actor
+    from benchmarks.scale_data import load
 
     OUT.mkdir(parents=True, exist_ok=True)
     files = []
@@ -142,22 +140,7 @@ def build(db: Path) -> dict:
         if not counts.exists():
             indicator_csv(counts, country, index)
         files += [plan, counts]
-    db.unlink(missing_ok=True)
-    started = time.perf_counter()
-    con = loaders.connect(db)
-    loaders.ensure_schema(con)
-    loaders.sync_shipped(con)
-    actor = Actor("benchmark", "cli")
-    for path in files:
-        report = loaders.ingest(con, path.name, path.read_bytes(), actor=actor)
-        if report.status != "loaded":
-            raise SystemExit(f"{path.name}: {[i.message_en for i in report.errors][:3]}")
-    seconds = time.perf_counter() - started
-    sizes = dict(zip(("actions", "statuses", "indicators", "issues"), con.execute(
-        "SELECT (SELECT count(*) FROM actions), (SELECT count(*) FROM action_status), "
-        "(SELECT count(*) FROM indicator_values), (SELECT count(*) FROM data_issues)").fetchone()))
-    con.close()
-    return {"seconds": seconds, **sizes}
+    return load(db, files)
 
 
 if __name__ == "__main__":
