@@ -67,11 +67,17 @@ def plan_workbook(path: Path, country: str, index: int) -> None:
                 for k, year in enumerate((2022, 2023, 2024)):
                     statuses.append([country, plan_name, code, dt.date(year, 12, 31).isoformat(),
                                      STATUSES[min(3, (n // 2 + k + index) % 5)], f"Point {year}"])
-    status = book.add_worksheet("Suivi")
-    status.write_row(0, 0, ["Pays", "Plan", "Code action", "Date", "Statut", "Commentaire"])
-    for r, values in enumerate(statuses, start=1):
-        status.write_row(r, 0, values)
+    status_sheet(book, "Suivi", statuses)
     book.close()
+
+
+def status_sheet(book, name: str, statuses: list[list]) -> None:
+    """A status sheet of `book` (xlsxwriter): its header, then `statuses` (country, plan,
+    code, date, status, comment)."""
+    sheet = book.add_worksheet(name)
+    sheet.write_row(0, 0, ["Pays", "Plan", "Code action", "Date", "Statut", "Commentaire"])
+    for r, values in enumerate(statuses, start=1):
+        sheet.write_row(r, 0, values)
 
 
 def indicator_csv(path: Path, country: str, index: int) -> None:

@@ -54,6 +54,8 @@ def _amount(value: int, separator: str, cfa: bool, suffix: str) -> str:
 def plan_workbook(path: Path, country: str, index: int) -> None:
     import xlsxwriter
 
+    from benchmarks.scale_data import status_sheet
+
     book = xlsxwriter.Workbook(str(path), {"constant_memory": True})
     sheet = book.add_worksheet("Plan d'action")
     sheet.write_row(0, 0, HEADER)
@@ -99,10 +101,7 @@ def plan_workbook(path: Path, country: str, index: int) -> None:
         sheet.write_row(row, 0, [country, plan, "", "", "Total général", "", "", "", "", "", "", "",
                                  _amount(2_000_000, " ", cfa, " F CFA")])
         row += 1
-    progress = book.add_worksheet("Avancement")
-    progress.write_row(0, 0, ["Pays", "Plan", "Code action", "Date", "Statut", "Commentaire"])
-    for k, values in enumerate(statuses, start=1):
-        progress.write_row(k, 0, values)
+    status_sheet(book, "Avancement", statuses)
     book.close()
 
 
