@@ -102,17 +102,24 @@ def indicator_csv(path: Path, country: str, index: int) -> None:
 
 
 def build(db: Path) -> dict:
-    OUT.mkdir(parents=True, exist_ok=True)
+    return load(db, written(COUNTRIES, lambda index, country: (OUT / f"plans_{country}.xlsx",
+                                                                OUT / f"indicateurs_{country}.csv"),
+                            plan_workbook, indicator_csv))
+
+
+def written(countries: list[str], paths, plan_workbook, indicator_csv) -> list[Path]:
+    """Each country's plan workbook and counts file, at `paths(index, country)`, written
+    by the two writers unless there already (they are deterministic)."""
     files = []
-    for index, country in enumerate(COUNTRIES):
-        plan = OUT / f"plans_{country}.xlsx"
-        counts = OUT / f"indicateurs_{country}.csv"
+    for index, country in enumerate(countries):
+        plan, counts = paths(index, country)
+        plan.parent.mkdir(parents=True, exist_ok=True)
         if not plan.exists():
             plan_workbook(plan, country, index)
         if not counts.exists():
             indicator_csv(counts, country, index)
         files += [plan, counts]
-    return load(db, files)
+    return files
 
 
 def load(db: Path, files: list[Path]) -> dict:

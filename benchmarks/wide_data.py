@@ -127,19 +127,11 @@ def indicator_csv(path: Path, country: str, index: int) -> None:
 
 
 def build(db: Path) -> dict:
-    from benchmarks.scale_data import load
+    from benchmarks.scale_data import load, written
 
-    OUT.mkdir(parents=True, exist_ok=True)
-    files = []
-    for index, country in enumerate(COUNTRIES):
-        stem = f"{index:02d}"
-        plan, counts = OUT / f"plan_{stem}.xlsx", OUT / f"indicateurs_{stem}.csv"
-        if not plan.exists():
-            plan_workbook(plan, country, index)
-        if not counts.exists():
-            indicator_csv(counts, country, index)
-        files += [plan, counts]
-    return load(db, files)
+    return load(db, written(COUNTRIES, lambda index, _: (OUT / f"plan_{index:02d}.xlsx",
+                                                         OUT / f"indicateurs_{index:02d}.csv"),
+                            plan_workbook, indicator_csv))
 
 
 if __name__ == "__main__":
