@@ -20,7 +20,7 @@ import streamlit as st
 
 from . import charts, db, derived, metrics, queries, trend_queries
 from .filters import country_name
-from .i18n import date, indicator, period, speaking, t
+from .i18n import date, indicator, number, period, speaking, t
 from .scope import HASHED, Scope
 
 STATUS_ORDER = ["completed", "in_progress", "planned", "not_started", "no_status"]
@@ -159,6 +159,16 @@ def _effect_named(frame: pd.DataFrame, effect_labels: dict) -> pd.DataFrame:
     """Effects by their label; actions under no effect say so."""
     return frame.assign(effect=frame["effect"].map(
         lambda e: effect_labels.get(e, e) if isinstance(e, str) else t("fu_no_effect")))
+
+
+def levels_cut(view: dict, by: str) -> str | None:
+    """What the funding chart `by` ("by_axis", "by_effect") of a funding view leaves out,
+    in words, or None when it draws every axis or effect (derived.LEVELS_DRAWN)."""
+    shown, total = len(view[by]), view["levels"][by]
+    if total <= shown:
+        return None
+    level = t("sc_level_axis" if by == "by_axis" else "sc_level_effect")
+    return t("fu_levels_cut").format(shown=number(shown), total=number(total), level=level)
 
 
 @cached_figures

@@ -30,11 +30,9 @@ if not totals.costed:
     empty(t("fu_nothing_costed").format(rows=kinds_phrase(totals.rows)))
 else:
     # Every axis and effect in scope, costed or not: one with nothing costed reads "not costed", not 0.
-    for by, level, figure in (("by_axis", "sc_level_axis", figures.funding_by_axis),
-                              ("by_effect", "sc_level_effect", figures.funding_by_effect)):
-        if view["levels"][by] > len(view[by]):
-            st.caption(t("fu_levels_cut").format(shown=number(len(view[by])), total=number(view["levels"][by]),
-                                                 level=t(level)))
+    for by, figure in (("by_axis", figures.funding_by_axis), ("by_effect", figures.funding_by_effect)):
+        if cut := figures.levels_cut(view, by):
+            st.caption(cut)
         chart(figure(scope, cur, display.usd_per_eur, lang()), f"funding_{by}", (scope, "plans"))
     if view["tree_total"] > len(view["tree"]):
         st.caption(t("fu_tree_cut").format(shown=number(len(view["tree"])), total=number(view["tree_total"])))

@@ -50,6 +50,8 @@ elif slide == "gap":
     if view["empty"] or not view["totals"].costed:
         empty(t("mt_nothing_costed"))
     else:
+        if cut := figures.levels_cut(view, "by_axis"):
+            st.caption(cut)
         chart(figures.funding_by_axis(scope, cur, display.usd_per_eur, lang()), "meeting_gap", (scope, "plans"),
               height=440)
 elif slide == "semester":

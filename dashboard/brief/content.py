@@ -114,6 +114,8 @@ def _funding(scope: Scope, currency: str, usd_per_eur: float, language: str) -> 
                                                               source=row.unallocated_source))
     by_axis = figures.funding_by_axis(scope, currency, usd_per_eur, language)
     if by_axis is not None:
+        if cut := figures.levels_cut(view, "by_axis"):
+            section.lines.append(cut)
         section.charts.append(Chart(by_axis, derived.provenance_text(scope, "plans", language)))
     return section
 
