@@ -10,6 +10,7 @@ the figures to `ui.chart`, the brief renders them to pictures.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from dataclasses import replace
 
@@ -260,3 +261,29 @@ def _counted(rows: pd.DataFrame, rank: dict) -> pd.DataFrame:
     counted = rows.groupby(["label", "status"], as_index=False, sort=False)["count"].sum()
     counted = counted.assign(status=counted["status"].map(t))
     return counted.sort_values("status", key=lambda s: s.map(rank), kind="stable").reset_index(drop=True)
+
+
+# --- countries side by side -----------------------------------------------------------
+
+UPRIGHT_BARS = 8  # past this many countries, upright bars leave no room: laid down the side
+
+
+@cached_figures
+def compare_measure(scope: Scope, as_of: dt.date, key: str, language: str) -> go.Figure | None:
+    """One measure (`coverage`, `late_share`, or a stage of the enforcement chain) of each
+    country that reports it, a bar each; None when too few do (one stage figure is no
+    comparison; a share needs one country)."""
+    rows = trend_queries.countries_side_by_side(scope, as_of)
+    data = rows[["country", key]].assign(country=rows["country"].map(country_name))
+    reported = data.dropna()
+    with speaking(language):
+        if key in ("coverage", "late_share"):
+            if reported.empty:
+                return None
+            title = t("coverage" if key == "coverage" else "cp_late_share")
+            return charts.bars(reported, "country", key, title, title, text=".1%", y_format=".0%",
+                               horizontal=len(reported) > UPRIGHT_BARS)
+        if len(reported) < 2:
+            return None
+        return charts.bars(reported, "country", key, t(f"ov_short_{key}"), t("count"),
+                           horizontal=len(reported) > UPRIGHT_BARS)
