@@ -5,7 +5,8 @@ database (`DASHBOARD_DB`, default `var/dashboard.duckdb`), brought up to date wi
 workbooks in `data/` on first use, so the app needs no set-up step. It holds the file
 only while busy, so `python -m loaders` can load while the app serves (see
 loaders/database.py); every query runs on its own cursor. `refresh` drops the cached
-answers when another process wrote, and every load or restore clears them too, so each
+answers when another process changed the data (a new version: an audit row alone, a
+sign-in or a download, keeps them), and every load or restore clears them too, so each
 open page shows the new version on its next rerun. Loads, restores and original files
 need a `Grant` from `dashboard.access` and leave their audit row.
 """
