@@ -8,14 +8,14 @@ saying how many rows are not drawn.
 import datetime as dt
 from dataclasses import replace
 
-import pandas as pd
 import streamlit as st
 
-from dashboard import charts, metrics, schedule_queries
+from dashboard import charts, schedule_queries, schedule_view
 from dashboard.filters import country_name, current
-from dashboard.i18n import date, kinds_phrase, number, t
+from dashboard.i18n import date, kinds_phrase, lang, number, t
 from dashboard.listings import Listing
 from dashboard.scope import Scope
+from dashboard.schedule_view import label
 from dashboard.ui import chart, empty, localize, paged
 
 DETAIL = 60  # the most bars a projector shows legibly
@@ -26,64 +26,11 @@ st.title(t("page_schedule"))
 size = schedule_queries.sizes(scope)
 
 
-def short(text: str, width: int = 55) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
-
-
-def label(row, level: str, several_plans: bool) -> str:
-    prefix = f"{row.country} · " if several_plans else ""
-    if level == "action":
-        return f"{prefix}{row.action_code} {short(row.action)}"
-    count = t("sc_group_count").format(n=number(row["size"]))  # not .size: a row is a Series
-    # The code first: two effects (or axes) of one plan may bear the same name.
-    if level == "effect":
-        name = row.effect if isinstance(row.effect, str) else t("fu_no_effect")
-        code = row.effect_code
-    else:
-        name, code = row.axis, row.axis_code
-    code = f"{code} " if isinstance(code, str) and code else ""
-    return f"{prefix}{code}{short(name, 48)} ({count})"
-
-
-def group_labels(marks: pd.DataFrame, level: str, several_plans: bool) -> dict[tuple, str]:
-    """Each group's label, by (country, plan, first row): one chart row per group, even
-    when two groups read the same (the second is numbered)."""
-    labels: dict[tuple, str] = {}
-    taken: dict[str, int] = {}
-    for key, first in marks.drop_duplicates(["country", "plan", "first_row"]).set_index(
-            ["country", "plan", "first_row"], drop=False).iterrows():
-        text = label(first, level, several_plans)
-        taken[text] = taken.get(text, 0) + 1
-        labels[key] = text if taken[text] == 1 else f"{text} · {taken[text]}"
-    return labels
-
-
-def draw(marks: pd.DataFrame, level: str, name: str, title: str, shown: Scope) -> None:
-    several_plans = marks[["country", "plan"]].drop_duplicates().shape[0] > 1
-    labels = group_labels(marks, level, several_plans)
-    bars = []
-    for keys, rows in marks.groupby(["country", "plan", "first_row"], sort=False):
-        first = rows.iloc[0]
-        text = labels[keys]
-        # The bar's label is shortened; its hover holds the full name.
-        if level == "action":
-            full = f"{first.action_code} {first.action}"
-        elif level == "effect":
-            full = first.effect if isinstance(first.effect, str) else t("fu_no_effect")
-        else:
-            full = first.axis
-        for start, end in metrics.runs(rows["semester"].tolist()):
-            bars.append({"label": text, "axis": first.axis, "action": charts.wrap(full, 60, 12),
-                         "start": metrics.semester_start(start),
-                         "end": metrics.semester_end(end), "semesters": f"{start} → {end}"})
-    semesters = sorted(marks["semester"].unique())
-    chart(charts.gantt(pd.DataFrame(bars), title, semesters, [metrics.semester_start(s) for s in semesters],
-                       today=dt.date.today()), name, (shown, "plans"))
-    matrix = marks.assign(label=[labels[(r.country, r.plan, r.first_row)] for r in marks.itertuples()]).pivot_table(
-        index="label", columns="semester", values="actions", aggfunc="sum", sort=False).fillna(0)
-    matrix = matrix[sorted(matrix.columns)]  # semesters left to right in time
-    chart(charts.coverage_heatmap(matrix if level != "action" else matrix.clip(upper=1), t("sc_heatmap"),
-                                  counts=level != "action"), f"{name}_heatmap", (shown, "plans"))
+def draw(level: str, name: str, title: str, shown: Scope, axis: str | None = None,
+         effect: str | None = None) -> None:
+    gantt, heatmap = schedule_view.charts(shown, level, DETAIL, axis, effect, title, dt.date.today(), lang())
+    chart(gantt, name, (shown, "plans"))
+    chart(heatmap, f"{name}_heatmap", (shown, "plans"))
 
 
 if not size["actions"]:
@@ -110,7 +57,7 @@ else:
         st.caption(t("sc_grouped").format(actions=number(size["actions"]), level=t(f"sc_level_{level}")))
     if shown < total:
         st.caption(t("sc_hidden").format(shown=number(shown), total=number(total), level=t(f"sc_level_{level}")))
-    draw(marks, level, "schedule_gantt", t("sc_gantt"), gantt_scope)
+    draw(level, "schedule_gantt", t("sc_gantt"), gantt_scope)
     if level != "action":
         # One level down, on demand: the actions of one effect (or the effects of one axis).
         choices = marks.drop_duplicates(["country", "plan", "first_row"])
@@ -122,10 +69,8 @@ else:
         if picked is not None:
             group = choices.iloc[picked]
             below = "action" if level == "effect" else "effect"
-            inner = schedule_queries.marks(gantt_scope, below, DETAIL, axis=group.axis,
-                                           effect=(group.effect if isinstance(group.effect, str) else "")
-                                           if level == "effect" else None)
-            draw(inner, below, "schedule_opened", label(group, level, several_plans), gantt_scope)
+            draw(below, "schedule_opened", label(group, level, several_plans), gantt_scope, axis=group.axis,
+                 effect=(group.effect if isinstance(group.effect, str) else "") if level == "effect" else None)
 
     per_semester = schedule_queries.per_semester(scope, display.currency, display.usd_per_eur)
     # A plan's actions and a compact's activities are counted apart: one bar each, never stacked.

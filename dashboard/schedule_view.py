@@ -1,0 +1,87 @@
+"""The schedule's Gantt chart and its coverage heatmap, built once per scope.
+
+Guarantees: `charts(scope, level, ...)` reads the marks of one level (actions, effects
+or axes, at most `limit` of them; `axis`/`effect` open one group of the level above),
+labels each group once (its code first, its count, a number after a repeated label, its
+country when several plans are drawn) and returns the two figures, cached per scope and
+language like every shared figure (figures.cached_figures), so a rerun only draws them.
+`label` is the same label, for the page's "open one level down" choice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import plotly.graph_objects as go
+
+from . import charts as chart_builders
+from . import metrics, schedule_queries
+from .figures import cached_figures
+from .i18n import number, speaking, t
+from .scope import Scope
+
+
+def short(text: str, width: int = 55) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def label(row, level: str, several_plans: bool) -> str:
+    prefix = f"{row.country} · " if several_plans else ""
+    if level == "action":
+        return f"{prefix}{row.action_code} {short(row.action)}"
+    count = t("sc_group_count").format(n=number(row["size"]))  # not .size: a row is a Series
+    # The code first: two effects (or axes) of one plan may bear the same name.
+    if level == "effect":
+        name = row.effect if isinstance(row.effect, str) else t("fu_no_effect")
+        code = row.effect_code
+    else:
+        name, code = row.axis, row.axis_code
+    code = f"{code} " if isinstance(code, str) and code else ""
+    return f"{prefix}{code}{short(name, 48)} ({count})"
+
+
+def group_labels(marks: pd.DataFrame, level: str, several_plans: bool) -> dict[tuple, str]:
+    """Each group's label, by (country, plan, first row): one chart row per group, even
+    when two groups read the same (the second is numbered)."""
+    labels: dict[tuple, str] = {}
+    taken: dict[str, int] = {}
+    for key, first in marks.drop_duplicates(["country", "plan", "first_row"]).set_index(
+            ["country", "plan", "first_row"], drop=False).iterrows():
+        text = label(first, level, several_plans)
+        taken[text] = taken.get(text, 0) + 1
+        labels[key] = text if taken[text] == 1 else f"{text} · {taken[text]}"
+    return labels
+
+
+@cached_figures
+def charts(scope: Scope, level: str, limit: int, axis: str | None, effect: str | None, title: str,
+           today: dt.date, language: str) -> tuple[go.Figure, go.Figure]:
+    """(Gantt, coverage heatmap) of the groups of `level` in `scope`."""
+    marks = schedule_queries.marks(scope, level, limit, axis=axis, effect=effect)
+    with speaking(language):
+        several_plans = marks[["country", "plan"]].drop_duplicates().shape[0] > 1
+        labels = group_labels(marks, level, several_plans)
+        bars = []
+        for keys, rows in marks.groupby(["country", "plan", "first_row"], sort=False):
+            first = rows.iloc[0]
+            # The bar's label is shortened; its hover holds the full name.
+            if level == "action":
+                full = f"{first.action_code} {first.action}"
+            elif level == "effect":
+                full = first.effect if isinstance(first.effect, str) else t("fu_no_effect")
+            else:
+                full = first.axis
+            for start, end in metrics.runs(rows["semester"].tolist()):
+                bars.append({"label": labels[keys], "axis": first.axis, "action": chart_builders.wrap(full, 60, 12),
+                             "start": metrics.semester_start(start), "end": metrics.semester_end(end),
+                             "semesters": f"{start} → {end}"})
+        semesters = sorted(marks["semester"].unique())
+        gantt = chart_builders.gantt(pd.DataFrame(bars), title, semesters,
+                                     [metrics.semester_start(s) for s in semesters], today=today)
+        matrix = marks.assign(label=[labels[(r.country, r.plan, r.first_row)] for r in marks.itertuples()]).pivot_table(
+            index="label", columns="semester", values="actions", aggfunc="sum", sort=False).fillna(0)
+        matrix = matrix[sorted(matrix.columns)]  # semesters left to right in time
+        heatmap = chart_builders.coverage_heatmap(matrix if level != "action" else matrix.clip(upper=1),
+                                                  t("sc_heatmap"), counts=level != "action")
+    return gantt, heatmap
