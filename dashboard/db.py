@@ -27,7 +27,9 @@ from . import turns
 from .access import Grant, check
 
 
-_DATA_VERSION = "SELECT coalesce(max(version), 0) FROM versions"  # every load and restore makes one
+def _newest_version(cursor) -> int:
+    """The newest version number: every load and restore makes one, and nothing else does."""
+    return int(cursor.execute("SELECT coalesce(max(version), 0) FROM versions").fetchone()[0])
 
 
 @st.cache_resource(show_spinner=False)
@@ -36,7 +38,7 @@ def _open(path: str) -> tuple[SharedDatabase, list[FileReport], dict]:
     with database.cursor() as con:
         loaders.ensure_schema(con)
         reports = loaders.sync_shipped(con)
-        data = con.execute(_DATA_VERSION).fetchone()[0]
+        data = _newest_version(con)
     return database, reports, {"stamp": stamp(path), "data": data}
 
 
@@ -70,12 +72,11 @@ def refresh() -> None:
     command line). The file also changes with every audit row (a sign-in, a download):
     then only the stamp is taken, so that one person signing in does not make every
     other person's next click start from nothing."""
-    database_, _, seen = _open(str(DEFAULT_DB))
+    seen = _open(str(DEFAULT_DB))[2]
     now = stamp(str(DEFAULT_DB))
     if now != seen["stamp"]:
         seen["stamp"] = now
-        with database_.cursor() as cursor:
-            data = cursor.execute(_DATA_VERSION).fetchone()[0]
+        data = latest_version()
         if data != seen["data"]:
             seen["data"] = data
             drop_answers()
@@ -83,9 +84,8 @@ def refresh() -> None:
 
 def _changed() -> None:
     drop_answers()
-    database_, _, seen = _open(str(DEFAULT_DB))
-    with database_.cursor() as cursor:
-        seen["data"] = cursor.execute(_DATA_VERSION).fetchone()[0]
+    seen = _open(str(DEFAULT_DB))[2]
+    seen["data"] = latest_version()
     seen["stamp"] = stamp(str(DEFAULT_DB))
 
 
@@ -97,7 +97,7 @@ def frame(sql: str, params: list | tuple = ()) -> pd.DataFrame:
 def latest_version() -> int:
     """The newest version number: a preview made before another load is stale."""
     with database().cursor() as cursor:
-        return int(cursor.execute("SELECT coalesce(max(version), 0) FROM versions").fetchone()[0])
+        return _newest_version(cursor)
 
 
 def load_file(grant: Grant, name: str, data: bytes, *, dry_run: bool = False, progress=None) -> FileReport:

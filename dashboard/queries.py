@@ -284,13 +284,7 @@ def _issue_summary(scope: Scope) -> pd.DataFrame:
 
 
 def issue_count(scope: Scope = Scope()) -> int:
-    return _issue_count(files_scope(scope))
-
-
-@st.cache_data(**CACHE)
-def _issue_count(scope: Scope) -> int:
-    where, params = issue_scope(scope, "d")
-    return int(frame(f"SELECT count(*) AS n FROM data_issues d WHERE {where}", params)["n"].iloc[0])
+    return int(issue_summary(scope)["count"].sum())
 
 
 def scope_of_totals(scope: Scope) -> tuple[str, list]:

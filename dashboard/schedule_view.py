@@ -1,6 +1,6 @@
 """The schedule's Gantt chart and its coverage heatmap, built once per scope.
 
-Guarantees: `charts(scope, level, ...)` reads the marks of one level (actions, effects
+Guarantees: `gantt_and_heatmap(scope, level, ...)` reads the marks of one level (actions, effects
 or axes, at most `limit` of them; `axis`/`effect` open one group of the level above),
 labels each group once (its code first, its count, a number after a repeated label, its
 country when several plans are drawn) and returns the two figures, cached per scope and
@@ -15,8 +15,7 @@ import datetime as dt
 import pandas as pd
 import plotly.graph_objects as go
 
-from . import charts as chart_builders
-from . import metrics, schedule_queries
+from . import charts, metrics, schedule_queries
 from .figures import cached_figures
 from .i18n import number, speaking, t
 from .scope import Scope
@@ -55,7 +54,7 @@ def group_labels(marks: pd.DataFrame, level: str, several_plans: bool) -> dict[t
 
 
 @cached_figures
-def charts(scope: Scope, level: str, limit: int, axis: str | None, effect: str | None, title: str,
+def gantt_and_heatmap(scope: Scope, level: str, limit: int, axis: str | None, effect: str | None, title: str,
            today: dt.date, language: str) -> tuple[go.Figure, go.Figure]:
     """(Gantt, coverage heatmap) of the groups of `level` in `scope`."""
     marks = schedule_queries.marks(scope, level, limit, axis=axis, effect=effect)
@@ -73,15 +72,15 @@ def charts(scope: Scope, level: str, limit: int, axis: str | None, effect: str |
             else:
                 full = first.axis
             for start, end in metrics.runs(rows["semester"].tolist()):
-                bars.append({"label": labels[keys], "axis": first.axis, "action": chart_builders.wrap(full, 60, 12),
+                bars.append({"label": labels[keys], "axis": first.axis, "action": charts.wrap(full, 60, 12),
                              "start": metrics.semester_start(start), "end": metrics.semester_end(end),
                              "semesters": f"{start} → {end}"})
         semesters = sorted(marks["semester"].unique())
-        gantt = chart_builders.gantt(pd.DataFrame(bars), title, semesters,
+        gantt = charts.gantt(pd.DataFrame(bars), title, semesters,
                                      [metrics.semester_start(s) for s in semesters], today=today)
         matrix = marks.assign(label=[labels[(r.country, r.plan, r.first_row)] for r in marks.itertuples()]).pivot_table(
             index="label", columns="semester", values="actions", aggfunc="sum", sort=False).fillna(0)
         matrix = matrix[sorted(matrix.columns)]  # semesters left to right in time
-        heatmap = chart_builders.coverage_heatmap(matrix if level != "action" else matrix.clip(upper=1),
+        heatmap = charts.coverage_heatmap(matrix if level != "action" else matrix.clip(upper=1),
                                                   t("sc_heatmap"), counts=level != "action")
     return gantt, heatmap

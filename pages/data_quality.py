@@ -60,9 +60,10 @@ else:
 
 st.subheader(t("dq_parts"))
 parts = of_files("parts_mismatch", scope)
-if not listings.count(parts):
+parts_count = listings.count(parts)
+if not parts_count:
     st.caption(t("dq_parts_ok"))
-elif listings.count(parts) <= FEW_PARTS:  # a few read best as sentences
+elif parts_count <= FEW_PARTS:  # a few read best as sentences
     for text in listings.page(parts, limit=FEW_PARTS)[message]:
         st.markdown(f"- {md(text)}")
 else:

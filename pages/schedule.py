@@ -28,7 +28,7 @@ size = schedule_queries.sizes(scope)
 
 def draw(level: str, name: str, title: str, shown: Scope, axis: str | None = None,
          effect: str | None = None) -> None:
-    gantt, heatmap = schedule_view.charts(shown, level, DETAIL, axis, effect, title, dt.date.today(), lang())
+    gantt, heatmap = schedule_view.gantt_and_heatmap(shown, level, DETAIL, axis, effect, title, dt.date.today(), lang())
     chart(gantt, name, (shown, "plans"))
     chart(heatmap, f"{name}_heatmap", (shown, "plans"))
 
