@@ -198,11 +198,14 @@ class PlanSheetParser:
         self.schedule = list(map(_schedule, self.marks, repeat(self.semester_names)))
 
     def _plan(self, country: str, name: str, currency: str | None) -> PlanData:
+        """The plan a row belongs to; the first row that states a currency sets the plan's."""
         key = (country, name)
         if key not in self.plans:
             self.plans[key] = PlanData(country, name, currency, sheet=self.sheet.name)
             self.out.plans.append(self.plans[key])
-        return self.plans[key]
+        plan = self.plans[key]
+        plan.currency = plan.currency or currency
+        return plan
 
     def _organisations(self, cur: RowCursor, name: str, found: tuple) -> list[str]:
         names, renamed = found
@@ -282,9 +285,7 @@ class PlanSheetParser:
                      f"the funds available ({_fmt(available)}) exceed the estimated cost ({_fmt(estimated)}); "
                      "check both amounts")
         plan = self._plan(country, plan_name, currency)
-        if currency is not None and plan.currency is None:
-            plan.currency = currency  # the first row that states one sets the plan's
-        elif currency is not None and plan.currency != currency:
+        if currency is not None and plan.currency != currency:
             cur.fail("currency", "mixed_currency",
                      f"cette action est en {currency} alors que le plan est en {plan.currency} ; "
                      "un plan s'écrit dans une seule devise",
@@ -362,7 +363,6 @@ class PlanSheetParser:
             cur.fail("estimated_cost", "currency_conflict", *problem)
             return
         plan = self._plan(country, plan_name, currency)
-        plan.currency = plan.currency or currency
         label = next((lbl for lbl in labels if fold(lbl) not in {fold(country), fold(plan_name)}), level)
         plan.totals.append(StatedTotal(
             country=country, plan=plan_name, level=level, code=code, label=label,
