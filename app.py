@@ -22,8 +22,9 @@ started = time.perf_counter()
 # One run at a time, in order of arrival (dashboard/turns.py): a burst of sessions opened
 # together no longer shares the interpreter ten ways, nor starves the event loop.
 with turns.SCRIPT_RUNS.turn() as waited:
-    st.set_page_config(page_title="Cible 8.7 / Target 8.7", page_icon="assets/logo.svg", layout="wide",
-                       initial_sidebar_state="auto")  # open on a desk or a projector, closed on a phone
+    # The sidebar's default (open on a desk or a projector, closed on a phone) is left
+    # unsaid: said here on every run, it would undo the meeting page's "collapsed".
+    st.set_page_config(page_title="Cible 8.7 / Target 8.7", page_icon="assets/logo.svg", layout="wide")
     st.logo("assets/logo.svg")
     language_switch()
 

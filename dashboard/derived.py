@@ -18,6 +18,7 @@ from .scope import HASHED, Scope
 CACHE = {"show_spinner": False, "max_entries": 256, "hash_funcs": HASHED}
 TREE_ACTIONS = 150  # the largest gaps drawn in the treemap; the ranked table holds every one
 LEVELS_DRAWN = 30  # axes or effects drawn by the funding charts (the largest gaps); the others are counted
+MEETING_LEVELS = 5  # axes a meeting screen's fixed height holds, labels legible from the back of the room
 
 
 def _actions(scope: Scope, currency: str, usd_per_eur: float) -> pd.DataFrame:
@@ -32,9 +33,9 @@ def funding(scope: Scope, currency: str, usd_per_eur: float) -> dict:
         return {"empty": True}
     axis_labels, effect_labels = queries.axis_labels(), queries.effect_labels()
     costed = actions[actions["cost_status"] == "costed"]
-    by_axis = _largest_gaps(metrics.funding_by(actions, ["axis"]))
+    by_axis = largest_gaps(metrics.funding_by(actions, ["axis"]))
     by_axis["axis"] = by_axis["axis"].map(lambda a: axis_labels.get(a, a))
-    by_effect = _largest_gaps(metrics.funding_by(actions, ["effect"]))
+    by_effect = largest_gaps(metrics.funding_by(actions, ["effect"]))
     tree = metrics.funding_by(costed, ["axis", "effect", "action_code", "action"])
     tree = tree[tree["gap"] > 0].nlargest(TREE_ACTIONS, "gap")
     tree["axis"] = tree["axis"].map(lambda a: axis_labels.get(a, a))
@@ -49,13 +50,13 @@ def funding(scope: Scope, currency: str, usd_per_eur: float) -> dict:
             "pooled": int((actions["cost_status"] == "pooled").sum())}
 
 
-def _largest_gaps(grouped: pd.DataFrame) -> pd.DataFrame:
-    """Every group in its order when they fit in a chart; past LEVELS_DRAWN (thirty
+def largest_gaps(grouped: pd.DataFrame, drawn: int = LEVELS_DRAWN) -> pd.DataFrame:
+    """Every group in its order when they fit in a chart; past `drawn` (thirty
     countries' plans side by side), the largest gaps, largest first, then those with
     nothing costed: a chart of hundreds of bars is unreadable and slow to draw."""
-    if len(grouped) <= LEVELS_DRAWN:
+    if len(grouped) <= drawn:
         return grouped
-    return grouped.sort_values(["gap", "not_costed"], ascending=[False, False], na_position="last").head(LEVELS_DRAWN)
+    return grouped.sort_values(["gap", "not_costed"], ascending=[False, False], na_position="last").head(drawn)
 
 
 @st.cache_data(**CACHE)

@@ -29,6 +29,8 @@ PLANS_DRAWN = 4  # one chart per plan up to here; past it, one chart with a bar 
 PLAN_BARS = 30  # the plans that chart draws; the others are counted (plans_drawn), not drawn
 CHAIN = ("cases_investigated", "persons_arrested", "persons_prosecuted", "persons_convicted")
 LINES_DRAWN = 12  # lines a reader can tell apart in one chart; the others are counted, not drawn
+MEETING_HEIGHT = 440  # a meeting screen's chart: title, buttons and chart on one projected screen
+MEETING_FIGURES = 5  # enforcement figures a meeting screen holds (their labels run to four lines)
 CHARTS_DRAWN = 6  # trend charts of counts (one per indicator), and at most 4 plans' statuses
 
 
@@ -162,10 +164,11 @@ def _effect_named(frame: pd.DataFrame, effect_labels: dict) -> pd.DataFrame:
         lambda e: effect_labels.get(e, e) if isinstance(e, str) else t("fu_no_effect")))
 
 
-def levels_cut(view: dict, by: str) -> str | None:
+def levels_cut(view: dict, by: str, drawn: int | None = None) -> str | None:
     """What the funding chart `by` ("by_axis", "by_effect") of a funding view leaves out,
-    in words, or None when it draws every axis or effect (derived.LEVELS_DRAWN)."""
-    shown, total = len(view[by]), view["levels"][by]
+    in words, or None when it draws every axis or effect (derived.LEVELS_DRAWN, or
+    `drawn` for a chart that draws fewer: the meeting's)."""
+    shown, total = len(view[by]) if drawn is None else min(drawn, len(view[by])), view["levels"][by]
     if total <= shown:
         return None
     level = t("sc_level_axis" if by == "by_axis" else "sc_level_effect")
@@ -179,6 +182,19 @@ def funding_by_axis(scope: Scope, currency: str, usd_per_eur: float, language: s
         return None
     with speaking(language):
         return charts.estimated_vs_available(view["by_axis"], "axis", t("fu_by_axis"), currency)
+
+
+@cached_figures
+def meeting_gaps(scope: Scope, currency: str, usd_per_eur: float, language: str) -> go.Figure | None:
+    """Estimated vs available for the axes a meeting screen holds (derived.MEETING_LEVELS,
+    the largest gaps past that), at the screen's height; None when nothing is costed."""
+    if (view := _costed(scope, currency, usd_per_eur)) is None:
+        return None
+    with speaking(language):
+        figure = charts.estimated_vs_available(derived.largest_gaps(view["by_axis"], derived.MEETING_LEVELS), "axis",
+                                               t("fu_by_axis"), currency)
+    # A copy: the funding page may share the same cached figure (the same axes).
+    return charts.SharedFigure.of(go.Figure(figure, _validate=False).update_layout(height=MEETING_HEIGHT))
 
 
 @cached_figures

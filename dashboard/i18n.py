@@ -476,6 +476,8 @@ TEXT.update({
     "mt_late": {"fr": "En retard aujourd'hui", "en": "Late today"},
     "mt_enforcement": {"fr": "Répression : les derniers chiffres", "en": "Enforcement: the latest figures"},
     "mt_progress": {"fr": "Avancement des actions", "en": "Progress of actions"},
+    "mt_more_figures": {"fr": "… et {n} autre(s) chiffre(s), page Répression et assistance.",
+                        "en": "… and {n} more figure(s), on the Enforcement and assistance page."},
     "mt_progress_note": {"fr": "Actions des plans nationaux (les activités illustratives d'un pacte sont comptées à part, page Avancement).",
                          "en": "Actions of national plans (a compact's illustrative activities are counted apart, on the Progress page)."},
     "why_trends_years": {"fr": "une évolution montre toutes les périodes", "en": "a trend shows every period"},

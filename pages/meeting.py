@@ -9,13 +9,12 @@ import datetime as dt
 
 import streamlit as st
 
-from dashboard import charts, derived, figures, schedule_queries
+from dashboard import derived, figures, schedule_queries
 from dashboard.filters import current
 from dashboard.i18n import kinds_phrase, lang, number, t
 from dashboard.ui import cards, chart, empty, funding_metrics
 
 SLIDES = ("funding", "gap", "semester", "enforcement", "progress")
-CHAIN = ("cases_investigated", "persons_arrested", "persons_prosecuted", "persons_convicted")
 
 st.set_page_config(initial_sidebar_state="collapsed", layout="wide")
 scope, display = current()
@@ -50,10 +49,9 @@ elif slide == "gap":
     if view["empty"] or not view["totals"].costed:
         empty(t("mt_nothing_costed"))
     else:
-        if cut := figures.levels_cut(view, "by_axis"):
+        if cut := figures.levels_cut(view, "by_axis", derived.MEETING_LEVELS):
             st.caption(cut)
-        chart(figures.funding_by_axis(scope, cur, display.usd_per_eur, lang()), "meeting_gap", (scope, "plans"),
-              height=440)
+        chart(figures.meeting_gaps(scope, cur, display.usd_per_eur, lang()), "meeting_gap", (scope, "plans"))
 elif slide == "semester":
     today = dt.date.today()
     semester = f"{today.year}-S{1 if today.month <= 6 else 2}"
@@ -65,12 +63,13 @@ elif slide == "semester":
            (t("mt_late"), kinds_phrase(late) or "0", None)])
 elif slide == "enforcement":
     st.title(t("mt_enforcement"))
-    figures = derived.labelled_figures(scope, CHAIN, lang())
-    if figures.empty:
+    chain, total = figures.enforcement_chain(scope, lang(), figures.MEETING_FIGURES)
+    if chain is None:
         empty(t("ov_no_enforcement"))
     else:
-        chart(charts.bars(figures.head(24), "label", "value", t("en_chain"), t("count"), color="period_label"),
-              "meeting_enforcement", (scope, "indicators"), height=440)
+        chart(chain, "meeting_enforcement", (scope, "indicators"))
+        if total > figures.MEETING_FIGURES:
+            st.caption(t("mt_more_figures").format(n=number(total - figures.MEETING_FIGURES)))
         st.caption(t("enf_caveat"))
 else:
     st.title(t("mt_progress"))

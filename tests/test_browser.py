@@ -178,6 +178,8 @@ def test_meeting_mode_with_the_keyboard_on_a_projector(server, browser):
         seen = []
         for key in ("Right", "PageDown", "Right", "Right"):
             seen.append(page.locator("h1").first.inner_text())
+            # Every screen, not only the first: the frame's page config must not reopen it.
+            assert page.locator('[data-testid="stSidebar"][aria-expanded="true"]').count() == 0, seen[-1]
             page.screenshot(path=str(ARTIFACTS / f"meeting_{len(seen)}.png"))
             page.locator("body").press(key if key != "Right" else "ArrowRight")
             page.wait_for_function("(t) => document.querySelector('h1') && document.querySelector('h1').innerText "

@@ -182,11 +182,12 @@ def test_funding_draws_the_thirty_axes_with_the_largest_gaps_and_counts_the_othe
            "les autres." in [c.value for c in at.caption]
     # The three not costed yet come after every costed one: among the ten not drawn.
     assert not {"38 · Axe numéro 38", "39 · Axe numéro 39", "40 · Axe numéro 40"} & set(drawn)
-    # The meeting's gap screen and the brief draw the same chart, and say the same.
+    # The meeting's gap screen holds five, the largest gaps, and says so.
     meeting = app("pages/meeting.py", country="Mali")
     meeting.button(key="slide_next").click().run()
-    assert len(figures(meeting)[0]["data"][0]["customdata"]) == 30
-    assert any(c.value.startswith("Les 30 axes aux plus grands besoins sur 40") for c in meeting.caption)
+    assert figures(meeting)[0]["data"][0]["customdata"] == [f"{n} · Axe numéro {n}" for n in (37, 36, 35, 34, 33)]
+    assert any(c.value.startswith("Les 5 axes aux plus grands besoins sur 40") for c in meeting.caption)
+    # The brief draws the funding page's chart, and says the same.
     from dashboard.brief.content import _funding
     from dashboard.scope import Scope
 

@@ -50,6 +50,18 @@ def metrics(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
 
+def plain_array(values) -> list[float]:
+    """A Plotly array as numbers (its JSON may carry one as base64: `{"dtype", "bdata"}`),
+    None as NaN."""
+    import base64
+
+    import numpy as np
+
+    if isinstance(values, dict):
+        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).astype(float).tolist()
+    return [float("nan") if v is None else float(v) for v in values]
+
+
 def no_failure(at: AppTest) -> None:
     assert not at.exception, [e.value for e in at.exception]
     assert not at.error, [e.value for e in at.error]
@@ -217,6 +229,39 @@ def test_a_meeting_screen_resizes_a_copy_never_the_shared_chart():
     assert json.loads(at.get("plotly_chart")[0].proto.spec)["layout"]["height"] == 440
     funding = app("pages/funding.py", country=["Cameroun / Cameroon"])
     assert json.loads(funding.get("plotly_chart")[0].proto.spec)["layout"]["height"] != 440
+
+
+def test_a_meeting_screen_holds_what_the_back_of_the_room_can_read():
+    """With no filter the shipped plans have 11 axes and Côte d'Ivoire 7 enforcement
+    figures: the gap screen draws the 5 largest gaps at its fixed height, largest first,
+    the enforcement screen its first 5 figures, and each says what it leaves out."""
+    import json
+    import math
+
+    at = app("pages/meeting.py")
+    at.button(key="slide_next").click().run()
+    no_failure(at)
+    gap = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert gap["layout"]["height"] == 440
+    drawn = gap["data"][0]["customdata"]
+    assert len(drawn) == 5
+    assert any(c.value == "Les 5 axes aux plus grands besoins sur 11 sont dessinés ; choisissez des pays ou des "
+               "plans pour voir les autres." for c in at.caption)
+    # The largest gaps, from the funding page's own figures: estimated less available.
+    funding = app("pages/funding.py")
+    by_axis = json.loads(funding.get("plotly_chart")[0].proto.spec)["data"]
+    estimated, available = plain_array(by_axis[0]["x"]), plain_array(by_axis[1]["x"])
+    gaps = {label: float("-inf") if math.isnan(cost) else cost - (0 if math.isnan(funds) else funds)
+            for label, cost, funds in zip(by_axis[0]["customdata"], estimated, available)}
+    assert drawn[:3] == sorted(gaps, key=gaps.get, reverse=True)[:3]  # the costed ones, largest gap first
+    assert all(gaps[label] == float("-inf") for label in drawn[3:])  # then the axes with nothing costed
+    for _ in range(2):
+        at.button(key="slide_next").click().run()
+    no_failure(at)
+    assert at.title[0].value == "Répression : les derniers chiffres"
+    chain = json.loads(at.get("plotly_chart")[0].proto.spec)
+    assert len(chain["data"][0]["y"]) == 5
+    assert "… et 2 autre(s) chiffre(s), page Répression et assistance." in [c.value for c in at.caption]
 
 
 def test_a_table_of_text_is_sent_once_and_one_of_numbers_with_its_display_values():
