@@ -148,14 +148,32 @@ def estimated_vs_available(frame: pd.DataFrame, category: str, title: str, curre
 
 @cached
 def gap_treemap(frame: pd.DataFrame, title: str, currency: str) -> go.Figure:
-    data = frame[frame["gap"] > 0].copy()
-    for column in ("axis", "effect", "action"):
-        data[column] = data[column].fillna("—").map(lambda v: wrap(v, 28))
-    figure = px.treemap(data, path=[px.Constant(t("gap")), "axis", "effect", "action"], values="gap",
-                        color_discrete_sequence=px.colors.qualitative.Safe)
-    # Axis and effect are legible on a projector; a click opens an effect's actions.
-    figure.update_traces(texttemplate="%{label}<br>%{value:,.0f} " + currency, root_color="#F2F5F9", maxdepth=3)
-    figure.update_layout(title=title, height=620)
+    """The gap by axis, effect and action, each box the sum of the boxes in it. Built
+    from its ids and parents (plotly express spent 0.2 s grouping 150 rows); ids number
+    the boxes, so two effects of one name under two axes, or a "/" in a name, stay apart."""
+    data = frame[frame["gap"] > 0]
+    # An axis is a box's header, one line high: its name on one line, cut with an ellipsis.
+    leaves = pd.DataFrame({column: data[column].fillna("—").map(lambda v: wrap(v, *shape)).to_numpy()
+                           for column, shape in (("axis", (30, 1)), ("effect", (22, 3)), ("action", (22, 3)))})
+    leaves["gap"] = data["gap"].astype(float).to_numpy()
+    axis_number = {name: n for n, name in enumerate(dict.fromkeys(leaves["axis"]))}
+    leaves["axis_id"] = [f"r/{axis_number[a]}" for a in leaves["axis"]]
+    effect_number = {key: n for n, key in enumerate(dict.fromkeys(zip(leaves["axis_id"], leaves["effect"])))}
+    leaves["effect_id"] = [f"{a}/{effect_number[(a, e)]}" for a, e in zip(leaves["axis_id"], leaves["effect"])]
+    leaves["id"] = [f"{e}/{n}" for n, e in enumerate(leaves["effect_id"])]
+    effects = leaves.groupby("effect_id", sort=False).agg(label=("effect", "first"), parent=("axis_id", "first"),
+                                                         value=("gap", "sum"))
+    axes = leaves.groupby("axis_id", sort=False).agg(label=("axis", "first"), value=("gap", "sum"))
+    figure = go.Figure(go.Treemap(
+        ids=[*leaves["id"], *effects.index, *axes.index, "r"],
+        labels=[*leaves["action"], *effects["label"], *axes["label"], t("gap")],
+        parents=[*leaves["effect_id"], *effects["parent"], *["r"] * len(axes), ""],
+        values=[*leaves["gap"], *effects["value"], *axes["value"], float(axes["value"].sum())],
+        branchvalues="total", maxdepth=3, root_color="#F2F5F9",
+        # Axis and effect are legible on a projector; a click opens an effect's actions.
+        texttemplate="%{label}<br>%{value:,.0f} " + currency,
+        hovertemplate="%{label}<br>%{value:,.0f} " + currency + "<extra></extra>"))
+    figure.update_layout(title=title, height=620, treemapcolorway=px.colors.qualitative.Safe)
     return figure
 
 

@@ -8,6 +8,8 @@ tree), never the actions themselves; the arithmetic is metrics.py's.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pandas as pd
 import streamlit as st
 
@@ -129,9 +131,10 @@ def provenance_text(scope: Scope, kind: str, language: str, escape=str) -> str:
 
     documents, as_of = queries.provenance(scope, kind)
     if not documents and kind == "status":
-        # No status reported: the chart shows the plan's actions, all "no status".
+        # No status reported: the chart shows the plan's actions, all "no status", whatever
+        # their schedule (the year filter picks statuses, not actions, there).
         kind = "plans"
-        documents, as_of = queries.provenance(scope, kind)
+        documents, as_of = queries.provenance(replace(scope, years=()), kind)
     if not documents:
         return t("source_none", language)
     named = " ; ".join(escape(d) for d in documents[:DOCUMENTS_NAMED])

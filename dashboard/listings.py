@@ -86,14 +86,16 @@ def sql_of(listing: Listing) -> tuple[str, list, str, tuple[str, ...]]:
         # The year filter picks the statuses reported in those years, not the actions' schedule.
         where, params = scope.action_where("a", years=False)
         years, year_params = scope.year_overlap("s.as_of", "s.as_of")
+        plans, plan_params = scope.plan_where("s")
         reported = {"status": "TRUE", "latest_status": "l.status IS NOT NULL", "no_status": "l.status IS NULL"}[kind]
         body = f"""
-            WITH latest AS (SELECT * FROM action_status s WHERE {years}
+            WITH latest AS (SELECT * FROM action_status s WHERE {years} AND {plans}
                 QUALIFY row_number() OVER (PARTITION BY country, plan, action_code ORDER BY as_of DESC, version DESC) = 1)
             SELECT a.country, a.plan, a.plan_kind, a.axis_code, a.axis, a.action_code, a.action, a.lead, a."row",
                    coalesce(l.status, 'no_status') AS status, l.as_of, l.comment, l.source
             FROM actions a LEFT JOIN latest l USING (country, plan, action_code) WHERE {where} AND {reported}"""
-        return body, year_params + params, "country, plan, \"row\"", ("action", "action_code", "lead", "comment")
+        return body, year_params + plan_params + params, "country, plan, \"row\"", ("action", "action_code", "lead",
+                                                                                    "comment")
     if kind == "status_history":
         country, params = scope.country_where("s")
         years, year_params = scope.year_overlap("s.as_of", "s.as_of")
@@ -115,6 +117,7 @@ def sql_of(listing: Listing) -> tuple[str, list, str, tuple[str, ...]]:
             "action", "action_code", "comment")
     if kind == "late_actions":
         where, params = scope.action_where("a")
+        plans, plan_params = scope.plan_where("s")
         body = f"""
             WITH ends AS (
                 SELECT a.country, a.plan, a.plan_kind, a.action_code, a.action, a.lead, a.axis, a."row",
@@ -124,13 +127,13 @@ def sql_of(listing: Listing) -> tuple[str, list, str, tuple[str, ...]]:
                                  CASE WHEN right(list_max(a.semesters), 1) = '1' THEN 30 ELSE 31 END) AS planned_end
                 FROM actions a WHERE {where} AND len(a.semesters) > 0),
             status AS (
-                SELECT country, plan, action_code, status, as_of FROM action_status WHERE as_of <= ?
+                SELECT country, plan, action_code, status, as_of FROM action_status s WHERE as_of <= ? AND {plans}
                 QUALIFY row_number() OVER (PARTITION BY country, plan, action_code ORDER BY as_of DESC, version DESC) = 1)
             SELECT e.country, e.plan, e.plan_kind, e.action_code, e.action, e.lead, e.axis, e.last_semester,
                    e.planned_end, coalesce(st.status, 'no_status') AS status, st.as_of AS status_as_of, e."row"
             FROM ends e LEFT JOIN status st USING (country, plan, action_code)
             WHERE e.planned_end < ? AND coalesce(st.status, '') <> 'completed'"""
-        return body, params + [listing.as_of, listing.as_of], "planned_end, country, \"row\"", (
+        return body, params + [listing.as_of] + plan_params + [listing.as_of], "planned_end, country, \"row\"", (
             "action", "action_code", "lead")
     if kind == "horizon_only":
         where, params = scope.action_where("a")

@@ -145,10 +145,15 @@ def provenance(scope: Scope, kind: str) -> tuple[tuple[str, ...], object]:
                            FROM indicator_values i JOIN versions v USING (version)
                            WHERE {where} AND {years}""", params + year_params)
     elif kind == "status":
+        # The statuses the progress page counts: reported in the chosen years (listings'
+        # "status"), narrowed to the plans in scope before the join.
         where, params = scope.action_where("a", years=False)
-        sql = f"""SELECT list(DISTINCT coalesce(s.source, v.file_name)) AS sources, max(s.as_of) AS as_of
-                  FROM action_status s JOIN actions a USING (country, plan, action_code)
-                  JOIN versions v ON v.version = s.version WHERE {where}"""
+        plans, plan_params = scope.plan_where("s")
+        years, year_params = scope.year_overlap("s.as_of", "s.as_of")
+        sql, params = (f"""SELECT list(DISTINCT coalesce(s.source, v.file_name)) AS sources, max(s.as_of) AS as_of
+                           FROM action_status s JOIN actions a USING (country, plan, action_code)
+                           JOIN versions v ON v.version = s.version WHERE {where} AND {plans} AND {years}""",
+                       params + plan_params + year_params)
     else:
         raise ValueError(kind)
     row = frame(sql, params).iloc[0]

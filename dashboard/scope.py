@@ -58,6 +58,14 @@ class Scope:
             return "TRUE", []
         return f"list_contains(?, {alias}.country)", [list(self.countries)]
 
+    def plan_where(self, alias: str) -> tuple[str, list]:
+        """Countries and plans only: what narrows a table keyed by plan (the statuses)
+        before its rows are ranked, where a join to the actions in scope comes after."""
+        country, params = self.country_where(alias)
+        if not self.plans:
+            return country, params
+        return f"{country} AND list_contains(?, {alias}.plan)", params + [list(self.plans)]
+
     def year_overlap(self, start: str, end: str) -> tuple[str, list]:
         """A period [start, end] that touches one of the selected years."""
         if not self.years:

@@ -410,7 +410,7 @@ def paged(listing, shape, scope: Scope, name: str, title: str, column_config: di
     if total > PAGE_ROWS:
         left, right = st.columns([3, 1])
         search = left.text_input(t("search"), key=f"search-{name}", placeholder=t("search_hint"))
-        matching = listings.count(listing, search)
+        matching = listings.count(listing, search) if search.strip() else total
         pages = max(1, -(-matching // PAGE_ROWS))
         number_ = right.number_input(t("page_number").format(pages=number(pages)), min_value=1, max_value=pages,
                                      value=1, step=1, key=f"page-{name}")

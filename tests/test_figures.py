@@ -299,3 +299,43 @@ def test_restore_asks_for_confirmation_then_shows_the_new_version():
     versions = at.dataframe[0].value
     assert len(versions) == before + 1 and versions["Version"].iloc[0] == before + 1
     assert any(f"Version 1 restaurée comme version {before + 1}" in unescape(s.value) for s in at.success)
+
+
+def test_the_gap_treemap_boxes_add_up_to_the_ranked_actions():
+    """Each box of the gap tree is the sum of the boxes in it, its leaves are the
+    actions of the ranked table that have a gap, and the whole is their sum."""
+    at = app("pages/funding.py")
+    no_failure(at)
+    tree = next(json.loads(c.proto.spec)["data"][0] for c in at.get("plotly_chart")
+                if json.loads(c.proto.spec)["data"][0]["type"] == "treemap")
+    ids, parents, values = tree["ids"], tree["parents"], _values(tree["values"])
+    children: dict[str, float] = {}
+    for parent, value in zip(parents, values):
+        children[parent] = children.get(parent, 0.0) + value
+    for box, value in zip(ids, values):
+        if box in children:
+            assert math.isclose(children[box], value, rel_tol=1e-9), box
+    leaves = sorted(v for box, v in zip(ids, values) if box not in children)
+    ranked = at.dataframe[0].value
+    gaps = sorted(float(g) for g in ranked["Besoin de financement"] if g > 0)
+    assert len(ranked) < 100 and len(leaves) == len(gaps) > 10
+    assert all(math.isclose(a, b) for a, b in zip(leaves, gaps))
+    assert math.isclose(values[parents.index("")], sum(gaps))
+    assert "id=" not in tree["hovertemplate"]
+
+
+def test_the_gap_treemap_keeps_two_effects_of_one_name_and_a_slash_apart():
+    import pandas as pd
+
+    from dashboard import charts
+
+    frame = pd.DataFrame({"axis": ["Axe 1", "Axe 2", "Axe 2", None], "effect": ["Capacités", "Capacités", "A/B", None],
+                          "action": ["1.1 · Former", "2.1 · Former", "2.2 · Relier", "3.1 · <b>Sans axe</b>"],
+                          "gap": [100.0, 50.0, 25.0, 5.0]})
+    tree = charts.gap_treemap.__wrapped__(frame, "T", "USD").to_dict()["data"][0]
+    boxes = dict(zip(tree["ids"], zip(tree["labels"], tree["parents"], tree["values"])))
+    effects = [(label, value) for label, parent, value in boxes.values() if parent in {
+        b for b, (_, p, _) in boxes.items() if p == "r"}]
+    assert sorted(effects) == [("A/B", 25.0), ("Capacités", 50.0), ("Capacités", 100.0), ("—", 5.0)]
+    assert len(tree["ids"]) == len(set(tree["ids"])) == 4 + 4 + 3 + 1
+    assert "3.1 · ‹b›Sans axe‹/b›" in tree["labels"]  # workbook text never becomes markup

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -48,18 +49,6 @@ def own_database(path, monkeypatch, files: dict[str, bytes]):
 
 def metrics(at: AppTest) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
-
-
-def plain_array(values) -> list[float]:
-    """A Plotly array as numbers (its JSON may carry one as base64: `{"dtype", "bdata"}`),
-    None as NaN."""
-    import base64
-
-    import numpy as np
-
-    if isinstance(values, dict):
-        return np.frombuffer(base64.b64decode(values["bdata"]), dtype=values["dtype"]).astype(float).tolist()
-    return [float("nan") if v is None else float(v) for v in values]
 
 
 def no_failure(at: AppTest) -> None:
@@ -180,6 +169,46 @@ def test_progress_counts_and_missing_statuses():
     assert values["Sans statut"] == "22"
 
 
+def test_a_status_chart_names_the_reports_of_the_statuses_it_counts():
+    """The year filter picks the statuses reported in those years: every shipped status
+    is of 2023, so in 2022 each plan's actions are all "no status" and the line under
+    each chart names its plan, not a 2023 report."""
+    def sources(at):
+        return sorted(c.value.replace("\\", "") for c in at.caption if c.value.startswith("Source"))
+
+    reported = sources(app("pages/progress.py", year=["2023"]))
+    assert any("Questionnaire annuel Alliance 8.7 Cameroun" in s and s.endswith("état au 30 avr. 2023")
+               for s in reported)
+    assert any("Rapport d'avancement Alliance 8.7 Côte d'Ivoire" in s and s.endswith("état au 31 déc. 2023")
+               for s in reported)
+    none_reported = sources(app("pages/progress.py", year=["2022"]))
+    assert len(none_reported) == len(reported) == 3
+    assert not any("état au" in s or "Rapport" in s or "Questionnaire" in s for s in none_reported)
+    assert any("Plan d'action Alliance 8.7 Cameroun 2021-2025" in s for s in none_reported)
+    assert any("Feuille de route Task force Alliance 8.7 Côte d'Ivoire" in s for s in none_reported)
+
+
+def test_statuses_narrowed_to_the_plans_in_scope_first_give_the_same_rows():
+    """Late actions and latest statuses rank only the statuses of the countries and plans
+    in scope (scope.plan_where): the rows are those of every status, filtered after."""
+    import datetime as dt
+
+    from dashboard.listings import Listing, everything
+    from dashboard.scope import Scope
+
+    app()  # opens the shipped database
+    plan = "Plan d'action Alliance 8.7 2021-2025"
+    for kind, extra in (("late_actions", {"as_of": dt.date(2030, 1, 1)}), ("status", {}), ("no_status", {})):
+        whole, _ = everything(Listing(kind, Scope(), **extra))
+        for scope, keep in ((Scope(countries=("CM",)), whole["country"] == "CM"),
+                            (Scope(countries=("CM",), plans=(plan,)), (whole["country"] == "CM") & (whole["plan"] == plan)),
+                            (Scope(countries=("CI",)), whole["country"] == "CI")):
+            narrowed, _ = everything(Listing(kind, scope, **extra))
+            expected = whole[keep].reset_index(drop=True)
+            assert len(expected) > 0 or kind == "no_status", (kind, scope)
+            pd.testing.assert_frame_equal(narrowed.reset_index(drop=True), expected, check_dtype=False)
+
+
 def test_data_quality_lists_issues_totals_and_aliases():
     at = app("pages/data_quality.py")
     no_failure(at)
@@ -250,7 +279,9 @@ def test_a_meeting_screen_holds_what_the_back_of_the_room_can_read():
     # The largest gaps, from the funding page's own figures: estimated less available.
     funding = app("pages/funding.py")
     by_axis = json.loads(funding.get("plotly_chart")[0].proto.spec)["data"]
-    estimated, available = plain_array(by_axis[0]["x"]), plain_array(by_axis[1]["x"])
+    from tests.test_figures import _values
+
+    estimated, available = ([math.nan if v is None else v for v in _values(bar["x"])] for bar in by_axis[:2])
     gaps = {label: float("-inf") if math.isnan(cost) else cost - (0 if math.isnan(funds) else funds)
             for label, cost, funds in zip(by_axis[0]["customdata"], estimated, available)}
     assert drawn[:3] == sorted(gaps, key=gaps.get, reverse=True)[:3]  # the costed ones, largest gap first
