@@ -214,29 +214,33 @@ def coverage_heatmap(matrix: pd.DataFrame, title: str, counts: bool = False) -> 
     return figure
 
 
-# How many characters of values fit side by side under a half-width chart: each bar's
-# value is written level, so past this the numbers run into each other (24 semesters
-# of "4 050" or "58,9M"); then the bars go unwritten and hovering gives each value.
+# How many characters of values fit side by side under a chart of the page's width
+# (half that in one of two columns: `narrow`): each bar's value is written level, so past
+# this the numbers run into each other or out of their bars (24 semesters of "4 050" or
+# "58,9M"); then the bars go unwritten and hovering gives each value.
 VALUE_CHARACTERS = 56
 
 
-def _room_for_values(frame: pd.DataFrame, x: str, y: str, color: str | None, barmode: str, text: str) -> bool:
+def _room_for_values(frame: pd.DataFrame, x: str, y: str, color: str | None, barmode: str, text: str,
+                     narrow: bool) -> bool:
     side_by_side = frame[color].nunique() if color and barmode == "group" else 1
     if text.endswith("s"):
         widest = 5  # d3's SI format, which Python's has not: "58,9M" at three significant digits
     else:
         values = pd.to_numeric(frame[y], errors="coerce").abs()
         widest = max((len(format(v, text)) for v in (values.max(), values.min()) if pd.notna(v)), default=1)
-    return frame[x].nunique() * side_by_side * widest <= VALUE_CHARACTERS
+    return frame[x].nunique() * side_by_side * widest <= VALUE_CHARACTERS // (2 if narrow else 1)
 
 
 @cached
 def bars(frame: pd.DataFrame, x: str, y: str, title: str, y_title: str, color: str | None = None,
          colors: dict | None = None, barmode: str = "group", text: str = ",.0f",
-         categories: list | None = None, y_format: str | None = None, horizontal: bool = False) -> go.Figure:
-    """Bars with their values written on them (`text`: a d3 format; `.3s` for 142k);
-    `categories` orders the x axis (time reads left to right). `horizontal` lays the
-    categories down the side, for long labels, top to bottom in the frame's order."""
+         categories: list | None = None, y_format: str | None = None, horizontal: bool = False,
+         narrow: bool = False) -> go.Figure:
+    """Bars with their values written on them where they fit (`text`: a d3 format; `.3s`
+    for 142k; `narrow`: drawn in one of two columns); `categories` orders the x axis
+    (time reads left to right). `horizontal` lays the categories down the side, for long
+    labels, top to bottom in the frame's order."""
     if horizontal:
         if color and frame[color].nunique() > LEGEND_MOST:
             # Past a few colours a legend only sends the reader back and forth (and,
@@ -261,7 +265,7 @@ def bars(frame: pd.DataFrame, x: str, y: str, title: str, y_title: str, color: s
             figure.update_xaxes(tickformat=y_format)
         return figure
     figure = px.bar(frame, x=x, y=y, color=color, barmode=barmode, text_auto=text if _room_for_values(
-                        frame, x, y, color, barmode, text) else False,
+                        frame, x, y, color, barmode, text, narrow) else False,
                     color_discrete_map=colors or {}, color_discrete_sequence=px.colors.qualitative.Safe)
     figure.update_traces(textangle=0)
     figure.update_layout(title=title, yaxis_title=y_title, xaxis_title=None, legend_title_text=None)

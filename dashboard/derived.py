@@ -20,7 +20,6 @@ from .scope import HASHED, Scope
 CACHE = {"show_spinner": False, "max_entries": 256, "hash_funcs": HASHED}
 TREE_ACTIONS = 150  # the largest gaps drawn in the treemap; the ranked table holds every one
 LEVELS_DRAWN = 30  # axes or effects drawn by the funding charts (the largest gaps); the others are counted
-MEETING_LEVELS = 5  # axes a meeting screen's fixed height holds, labels legible from the back of the room
 
 
 def _actions(scope: Scope, currency: str, usd_per_eur: float) -> pd.DataFrame:

@@ -30,6 +30,7 @@ PLAN_BARS = 30  # the plans that chart draws; the others are counted (plans_draw
 CHAIN = ("cases_investigated", "persons_arrested", "persons_prosecuted", "persons_convicted")
 LINES_DRAWN = 12  # lines a reader can tell apart in one chart; the others are counted, not drawn
 MEETING_HEIGHT = 440  # a meeting screen's chart: title, buttons and chart on one projected screen
+MEETING_AXES = 5  # axes that height holds, their names legible from the back of the room
 MEETING_FIGURES = 5  # enforcement figures a meeting screen holds (their labels run to four lines)
 CHARTS_DRAWN = 6  # trend charts of counts (one per indicator), and at most 4 plans' statuses
 
@@ -186,12 +187,12 @@ def funding_by_axis(scope: Scope, currency: str, usd_per_eur: float, language: s
 
 @cached_figures
 def meeting_gaps(scope: Scope, currency: str, usd_per_eur: float, language: str) -> go.Figure | None:
-    """Estimated vs available for the axes a meeting screen holds (derived.MEETING_LEVELS,
+    """Estimated vs available for the axes a meeting screen holds (MEETING_AXES,
     the largest gaps past that), at the screen's height; None when nothing is costed."""
     if (view := _costed(scope, currency, usd_per_eur)) is None:
         return None
     with speaking(language):
-        figure = charts.estimated_vs_available(derived.largest_gaps(view["by_axis"], derived.MEETING_LEVELS), "axis",
+        figure = charts.estimated_vs_available(derived.largest_gaps(view["by_axis"], MEETING_AXES), "axis",
                                                t("fu_by_axis"), currency)
     # A copy: the funding page may share the same cached figure (the same axes).
     return charts.SharedFigure.of(go.Figure(figure, _validate=False).update_layout(height=MEETING_HEIGHT))
@@ -297,8 +298,9 @@ def compare_measure(scope: Scope, as_of: dt.date, key: str, language: str) -> go
             if reported.empty:
                 return None
             title = t("coverage" if key == "coverage" else "cp_late_share")
+            # Drawn in one of two columns (the compare page puts coverage beside lateness).
             return charts.bars(reported, "country", key, title, title, text=".1%", y_format=".0%",
-                               horizontal=len(reported) > UPRIGHT_BARS)
+                               horizontal=len(reported) > UPRIGHT_BARS, narrow=True)
         if len(reported) < 2:
             return None
         return charts.bars(reported, "country", key, t(f"ov_short_{key}"), t("count"),

@@ -15,17 +15,28 @@ import streamlit as st
 
 from .filters import country_name
 from .i18n import indicator, lang, number, percent, speaking, t
-from .ui import coded, styled
+from .ui import coded, shaped_once, styled
 
 MOST = 500
 
 
-def _table(rows: list[dict], columns: dict[str, str]) -> None:
+def _once(name: str, key: tuple | None, make) -> object:
+    """The table `make()` builds, in the active language with its display values: built
+    once per `key` (what the diff is: two versions) and shared until the next load, or
+    on every run when the diff has no key (a file being checked, in one session)."""
+    if key is None:
+        return styled(make())
+    return shaped_once(f"preview-{name}", key, (), lang(), make)
+
+
+def _table(rows: list[dict], columns: dict[str, str], name: str, key: tuple | None) -> None:
     if not rows:
         return
-    with speaking(lang()):  # read once, not from the session's state for every cell
-        shown = _shown(rows[:MOST], columns)
-    st.dataframe(styled(shown), hide_index=True)
+
+    def make() -> pd.DataFrame:
+        with speaking(lang()):  # read once, not from the session's state for every cell
+            return _shown(rows[:MOST], columns)
+    st.dataframe(_once(name, key, make), hide_index=True)
     if len(rows) > MOST:
         st.caption(t("pv_more").format(shown=number(MOST), total=number(len(rows))))
 
@@ -50,7 +61,12 @@ def _shown(rows: list[dict], columns: dict[str, str]) -> pd.DataFrame:
     return frame[[c for c in columns if c in frame]].rename(columns=columns)
 
 
-def _totals(totals: dict) -> None:
+def _totals(totals: dict, key: tuple | None) -> None:
+    if totals["after"]:
+        st.dataframe(_once("totals", key, lambda: _totals_table(totals)), hide_index=True)
+
+
+def _totals_table(totals: dict) -> pd.DataFrame:
     rows = []
     for label, after in totals["after"].items():
         before = totals["before"].get(label) or {}
@@ -58,10 +74,9 @@ def _totals(totals: dict) -> None:
             old, new = before.get("by_axis", {}).get(axis, {}), after.get("by_axis", {}).get(axis, {})
             rows.append({"plan": label, "axis": axis, **_pair(old, new)})
         rows.append({"plan": label, "axis": t("pv_whole_plan"), **_pair(before, after)})
-    if rows:
-        st.dataframe(styled(pd.DataFrame(rows).rename(columns={
-            "plan": t("plan"), "axis": t("axis"), "estimated": t("pv_estimated"), "available": t("pv_available"),
-            "gap": t("pv_gap"), "coverage": t("pv_coverage")})), hide_index=True)
+    return pd.DataFrame(rows).rename(columns={
+        "plan": t("plan"), "axis": t("axis"), "estimated": t("pv_estimated"), "available": t("pv_available"),
+        "gap": t("pv_gap"), "coverage": t("pv_coverage")})
 
 
 def _pair(old: dict, new: dict) -> dict:
@@ -72,7 +87,9 @@ def _pair(old: dict, new: dict) -> dict:
     return {key: show(key) for key in ("estimated", "available", "gap", "coverage")}
 
 
-def show(diff: dict) -> None:
+def show(diff: dict, key: tuple | None = None) -> None:
+    """The preview of `diff`; `key` names it when it is the same for everyone (two
+    versions and the countries they are kept to), so its tables are shaped once."""
     actions, indicators = diff["actions"], diff["indicators"]
     counts = {"added": len(actions["added"]), "removed": len(actions["removed"]),
               "changed": len({(c["plan"], c["code"]) for c in actions["changed"]}),
@@ -82,29 +99,30 @@ def show(diff: dict) -> None:
     code_columns = {"country": t("country"), "plan": t("plan"), "code": t("code"), "action": t("action")}
     if actions["changed"]:
         st.markdown(f"**{t('pv_changed')}**")
-        _table(actions["changed"], {**code_columns, "field": t("pv_field"), "old": t("pv_old"), "new": t("pv_new")})
+        _table(actions["changed"], {**code_columns, "field": t("pv_field"), "old": t("pv_old"), "new": t("pv_new")},
+               "changed", key)
     if actions["added"]:
         st.markdown(f"**{t('pv_added')}**")
-        _table(actions["added"], code_columns)
+        _table(actions["added"], code_columns, "added", key)
     if actions["removed"]:
         st.markdown(f"**{t('pv_removed')}**")
-        _table(actions["removed"], code_columns)
+        _table(actions["removed"], code_columns, "removed", key)
     if diff["plans"]["changed"]:
         st.markdown(f"**{t('pv_plans')}**")
         _table(diff["plans"]["changed"], {"country": t("country"), "plan": t("plan"), "field": t("pv_field"),
-                                          "old": t("pv_old"), "new": t("pv_new")})
+                                          "old": t("pv_old"), "new": t("pv_new")}, "plans", key)
     count_columns = {"country": t("country"), "indicator": t("indicator"), "period_start": t("en_start"),
                      "period_end": t("en_end"), "sex": t("sex"), "age_group": t("age_group"), "source": t("source")}
     if indicators["replaced"]:
         st.markdown(f"**{t('pv_replaced')}**")
-        _table(indicators["replaced"], {**count_columns, "old": t("pv_old"), "new": t("pv_new")})
+        _table(indicators["replaced"], {**count_columns, "old": t("pv_old"), "new": t("pv_new")}, "replaced", key)
     if indicators["added"]:
         st.markdown(f"**{t('pv_indicators_added')}**")
-        _table(indicators["added"], {**count_columns, "value": t("value")})
+        _table(indicators["added"], {**count_columns, "value": t("value")}, "indicators_added", key)
     if diff["statuses"]["added"]:
         st.markdown(f"**{t('pv_statuses')}**")
         _table(diff["statuses"]["added"], {"country": t("country"), "plan": t("plan"), "code": t("code"),
-                                           "as_of": t("as_of"), "status": t("status")})
+                                           "as_of": t("as_of"), "status": t("status")}, "statuses", key)
     if diff["totals"]["after"]:
         st.markdown(f"**{t('pv_totals')}**")
-        _totals(diff["totals"])
+        _totals(diff["totals"], key)

@@ -1,11 +1,13 @@
-"""The schedule's Gantt chart and its coverage heatmap, built once per scope.
+"""The schedule's charts and choices, built once per scope.
 
 Guarantees: `gantt_and_heatmap(scope, level, ...)` reads the marks of one level (actions, effects
 or axes, at most `limit` of them; `axis`/`effect` open one group of the level above),
 labels each group once (its code first, its count, a number after a repeated label, its
-country when several plans are drawn) and returns the two figures, cached per scope and
-language like every shared figure (figures.cached_figures), so a rerun only draws them.
-`label` is the same label, for the page's "open one level down" choice.
+country when several plans are drawn) and returns the two figures; `groups` gives the
+same groups with the same labels, for the page's "open one level down" choice;
+`per_semester_charts` and `horizon_chart` the charts under them. Each is cached per
+scope and language like every shared figure (figures.cached_figures), so a rerun only
+draws: no frame is hashed or copied on a rerun.
 """
 
 from __future__ import annotations
@@ -51,6 +53,43 @@ def group_labels(marks: pd.DataFrame, level: str, several_plans: bool) -> dict[t
         taken[text] = taken.get(text, 0) + 1
         labels[key] = text if taken[text] == 1 else f"{text} · {taken[text]}"
     return labels
+
+
+@cached_figures
+def groups(scope: Scope, level: str, limit: int, language: str) -> tuple[tuple[str, str, str | None], ...]:
+    """The groups the Gantt of `level` draws, in its order: (label, axis, effect)."""
+    marks = schedule_queries.marks(scope, level, limit)
+    with speaking(language):
+        several_plans = marks[["country", "plan"]].drop_duplicates().shape[0] > 1
+        labels = group_labels(marks, level, several_plans)
+    firsts = marks.drop_duplicates(["country", "plan", "first_row"])
+    return tuple((labels[(r.country, r.plan, r.first_row)], r.axis, r.effect if isinstance(r.effect, str) else None)
+                 for r in firsts.itertuples())
+
+
+@cached_figures
+def per_semester_charts(scope: Scope, currency: str, usd_per_eur: float, language: str) -> tuple[go.Figure, go.Figure]:
+    """(Actions running, estimated cost) per semester, for two columns side by side. A
+    plan's actions and a compact's activities are counted apart: one bar each, never stacked."""
+    per_semester = schedule_queries.per_semester(scope, currency, usd_per_eur)
+    with speaking(language):
+        counts = per_semester.assign(plan_kind=per_semester["plan_kind"].map(lambda k: t(f"kind_rows_{k}")))
+        spread = per_semester.groupby("semester", as_index=False)["share"].sum()
+        return (charts.bars(counts, "semester", "count", t("sc_running"), t("count"),
+                            color="plan_kind" if counts["plan_kind"].nunique() > 1 else None, narrow=True),
+                charts.bars(spread, "semester", "share", t("sc_cost"), f"{t('estimated')} ({currency})", text=".3s",
+                            narrow=True))
+
+
+@cached_figures
+def horizon_chart(scope: Scope, language: str) -> go.Figure | None:
+    """Actions with a horizon but no semester, per plan and horizon; None when there are none."""
+    horizons = schedule_queries.horizon_counts(scope)
+    if horizons.empty:
+        return None
+    with speaking(language):
+        horizons = horizons.assign(horizon=horizons["horizon"].map(lambda h: t("medium_term" if h == "medium" else h)))
+        return charts.bars(horizons, "horizon", "count", t("sc_by_horizon"), t("actions"), color="plan")
 
 
 @cached_figures

@@ -325,7 +325,7 @@ def _styled(frame: pd.DataFrame, percents: tuple[str, ...]) -> Styler | pd.DataF
 # `key` (a scope and currency; a listing, search and page), so the frame itself is never
 # hashed and `make` runs only on a miss.
 @st.cache_resource(show_spinner=False, max_entries=512, hash_funcs=LISTING_HASHED)
-def _shaped_once(name: str, key: tuple, percents: tuple[str, ...], language: str,
+def shaped_once(name: str, key: tuple, percents: tuple[str, ...], language: str,
                  _make: Callable[[], pd.DataFrame]) -> Styler | pd.DataFrame:
     with speaking(language):
         shown = styled(_make(), percents)
@@ -333,7 +333,7 @@ def _shaped_once(name: str, key: tuple, percents: tuple[str, ...], language: str
     return shown
 
 
-db.cleared_with_answers(_shaped_once.clear)
+db.cleared_with_answers(shaped_once.clear)
 
 
 def _frame_of(shown: Styler | pd.DataFrame) -> pd.DataFrame:
@@ -362,7 +362,7 @@ def table(frame: pd.DataFrame | Callable[[], pd.DataFrame], scope: Scope, name: 
     depends on besides `name` and the language: a scope, a currency), `frame` may be a
     function that makes it, called only when the table is not cached yet or for an export."""
     make = frame if callable(frame) else (lambda: frame)
-    shown = _shaped_once(name, key, percents, lang(), make) if key is not None else styled(make(), percents)
+    shown = shaped_once(name, key, percents, lang(), make) if key is not None else styled(make(), percents)
     st.dataframe(shown, hide_index=True, column_config=_fitted(column_config, shown), height=height)
 
     def rows(limit):
@@ -417,7 +417,7 @@ def paged(listing, shape, scope: Scope, name: str, title: str, column_config: di
         offset = (int(number_) - 1) * PAGE_ROWS
     else:
         matching, offset = total, 0
-    shown = _shaped_once(name, (listing, search, offset), percents, lang(),
+    shown = shaped_once(name, (listing, search, offset), percents, lang(),
                          lambda: shape(listings.page(listing, search, offset, PAGE_ROWS)))
     if matching > PAGE_ROWS:
         st.caption(t("rows_shown").format(first=number(offset + 1), last=number(offset + len(_frame_of(shown))),
@@ -431,13 +431,10 @@ def paged(listing, shape, scope: Scope, name: str, title: str, column_config: di
     return matching
 
 
-def chart(figure: go.Figure, name: str, source: tuple[Scope, str], height: int | None = None) -> None:
-    """The figure (styled by its builder, charts.py), and under it one line naming its source
-    documents and the date of its data (`source`: the scope, and plans, indicators or
-    status). Cached figures are shared by every session, so another `height` (a meeting
-    screen) is drawn on a copy, never on the shared figure."""
-    if height:
-        figure = go.Figure(figure, _validate=False).update_layout(height=height)
+def chart(figure: go.Figure, name: str, source: tuple[Scope, str]) -> None:
+    """The figure (styled by its builder, charts.py; shared by every session, so never
+    changed here), and under it one line naming its source documents and the date of its
+    data (`source`: the scope, and plans, indicators or status)."""
     st.plotly_chart(figure, config={
         "displaylogo": False,
         "toImageButtonOptions": {"format": "png", "filename": name, "scale": 2},

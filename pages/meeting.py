@@ -49,7 +49,7 @@ elif slide == "gap":
     if view["empty"] or not view["totals"].costed:
         empty(t("mt_nothing_costed"))
     else:
-        if cut := figures.levels_cut(view, "by_axis", derived.MEETING_LEVELS):
+        if cut := figures.levels_cut(view, "by_axis", figures.MEETING_AXES):
             st.caption(cut)
         chart(figures.meeting_gaps(scope, cur, display.usd_per_eur, lang()), "meeting_gap", (scope, "plans"))
 elif slide == "semester":

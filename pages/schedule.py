@@ -10,12 +10,11 @@ from dataclasses import replace
 
 import streamlit as st
 
-from dashboard import charts, schedule_queries, schedule_view
+from dashboard import schedule_queries, schedule_view
 from dashboard.filters import country_name, current
 from dashboard.i18n import date, kinds_phrase, lang, number, t
 from dashboard.listings import Listing
 from dashboard.scope import Scope
-from dashboard.schedule_view import label
 from dashboard.ui import chart, empty, localize, paged
 
 DETAIL = 60  # the most bars a projector shows legibly
@@ -50,39 +49,30 @@ else:
             gantt_scope = replace(scope, countries=(shown_plan[0],), plans=(shown_plan[1],))
             size = schedule_queries.sizes(gantt_scope)
     level = "action" if size["actions"] <= DETAIL else ("effect" if size["effects"] <= DETAIL else "axis")
-    marks = schedule_queries.marks(gantt_scope, level, DETAIL)
-    shown = marks[["country", "plan", "first_row"]].drop_duplicates().shape[0]
+    groups = schedule_view.groups(gantt_scope, level, DETAIL, lang())
     total = size[{"action": "actions", "effect": "effects", "axis": "axes"}[level]]
     if level != "action":
         st.caption(t("sc_grouped").format(actions=number(size["actions"]), level=t(f"sc_level_{level}")))
-    if shown < total:
-        st.caption(t("sc_hidden").format(shown=number(shown), total=number(total), level=t(f"sc_level_{level}")))
+    if len(groups) < total:
+        st.caption(t("sc_hidden").format(shown=number(len(groups)), total=number(total),
+                                         level=t(f"sc_level_{level}")))
     draw(level, "schedule_gantt", t("sc_gantt"), gantt_scope)
     if level != "action":
         # One level down, on demand: the actions of one effect (or the effects of one axis).
-        choices = marks.drop_duplicates(["country", "plan", "first_row"])
-        options = list(range(len(choices)))
-        several_plans = choices[["country", "plan"]].drop_duplicates().shape[0] > 1
-        picked = st.selectbox(t("sc_open"), [None, *options], key="schedule_open",
-                              format_func=lambda i: t("sc_open_none") if i is None else label(
-                                  choices.iloc[i], level, several_plans))
+        picked = st.selectbox(t("sc_open"), [None, *range(len(groups))], key="schedule_open",
+                              format_func=lambda i: t("sc_open_none") if i is None else groups[i][0])
         if picked is not None:
-            group = choices.iloc[picked]
+            title, axis, effect = groups[picked]
             below = "action" if level == "effect" else "effect"
-            draw(below, "schedule_opened", label(group, level, several_plans), gantt_scope, axis=group.axis,
-                 effect=(group.effect if isinstance(group.effect, str) else "") if level == "effect" else None)
+            draw(below, "schedule_opened", title, gantt_scope, axis=axis,
+                 effect=(effect or "") if level == "effect" else None)
 
-    per_semester = schedule_queries.per_semester(scope, display.currency, display.usd_per_eur)
-    # A plan's actions and a compact's activities are counted apart: one bar each, never stacked.
-    counts = per_semester.assign(plan_kind=per_semester["plan_kind"].map(lambda k: t(f"kind_rows_{k}")))
-    spread = per_semester.groupby("semester", as_index=False)["share"].sum()
+    running, cost = schedule_view.per_semester_charts(scope, display.currency, display.usd_per_eur, lang())
     left, right = st.columns(2)
     with left:
-        chart(charts.bars(counts, "semester", "count", t("sc_running"), t("count"),
-                          color="plan_kind" if counts["plan_kind"].nunique() > 1 else None), "actions_per_semester", (scope, "plans"))
+        chart(running, "actions_per_semester", (scope, "plans"))
     with right:
-        chart(charts.bars(spread, "semester", "share", t("sc_cost"), f"{t('estimated')} ({display.currency})",
-                          text=".3s"), "cost_per_semester", (scope, "plans"))
+        chart(cost, "cost_per_semester", (scope, "plans"))
     st.caption(t("sc_spread_rule"))
 
 st.subheader(t("sc_late"))
@@ -98,14 +88,13 @@ else:
                          "status_as_of": t("as_of")}),
         scope, "late_actions", t("sc_late"))
 
-horizons = schedule_queries.horizon_counts(scope)
-if not horizons.empty:
+horizons = schedule_view.horizon_chart(scope, lang())
+if horizons is not None:
     st.subheader(t("sc_horizons"))
     st.caption(t("sc_horizons_note"))
-    horizons["horizon"] = horizons["horizon"].map(lambda h: t("medium_term" if h == "medium" else h))
-    chart(charts.bars(horizons, "horizon", "count", t("sc_by_horizon"), t("actions"), color="plan"), "by_horizon", (scope, "plans"))
+    chart(horizons, "by_horizon", (scope, "plans"))
     paged(Listing("horizon_only", scope), lambda rows: localize(
         rows, ["action_code", "horizon", "action", "partners", "plan"]), scope, "actions_by_horizon",
         t("sc_horizons"))
-if not size["actions"] and horizons.empty:
+if not size["actions"] and horizons is None:
     empty()

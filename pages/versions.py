@@ -14,7 +14,7 @@ from dashboard import access, db, preview, queries
 from dashboard.filters import FILTER_KEYS, country_name, current
 from dashboard.i18n import date, lang, t
 from dashboard.safe import md
-from dashboard.ui import ignored_filters, load_grant_or_stop, styled
+from dashboard.ui import ignored_filters, load_grant_or_stop, shaped_once
 
 scope, _ = current()
 user = access.current_user()
@@ -62,14 +62,22 @@ versions = queries.versions(countries)
 if versions.empty:
     st.caption(t("up_no_versions"))
     st.stop()
-shown = versions.assign(counts=versions["counts"].map(
-    lambda c: ", ".join(f"{v} {t('up_count_' + k)}" for k, v in json.loads(c).items() if v)),
-    action=versions["action"].map(lambda a: t(f"up_action_{a}")))
-st.dataframe(styled(shown[["version", "action", "file_name", "loaded_by", "loaded_at", "restored_from", "counts",
-                           "warnings"]].rename(columns={
-    "version": "Version", "action": t("up_action"), "file_name": t("file"), "loaded_by": t("up_by"),
-    "loaded_at": t("up_when"), "restored_from": t("up_restored_from"), "counts": t("up_contents"),
-    "warnings": t("dq_warnings")})), hide_index=True)
+
+
+def versions_table() -> pd.DataFrame:
+    shown = versions.assign(counts=versions["counts"].map(
+        lambda c: ", ".join(f"{v} {t('up_count_' + k)}" for k, v in json.loads(c).items() if v)),
+        action=versions["action"].map(lambda a: t(f"up_action_{a}")))
+    return shown[["version", "action", "file_name", "loaded_by", "loaded_at", "restored_from", "counts",
+                  "warnings"]].rename(columns={
+        "version": "Version", "action": t("up_action"), "file_name": t("file"), "loaded_by": t("up_by"),
+        "loaded_at": t("up_when"), "restored_from": t("up_restored_from"), "counts": t("up_contents"),
+        "warnings": t("dq_warnings")})
+
+
+# Shaped once per list (every load or restore adds a version, and drops the cached tables).
+st.dataframe(shaped_once("versions", (countries, int(versions["version"].max()), len(versions)), (), lang(),
+                         versions_table), hide_index=True)
 names = dict(zip(versions["version"], versions["file_name"]))
 chosen = int(st.selectbox(t("up_pick_version"), versions["version"].tolist(), key="version_pick",
                           format_func=lambda v: f"{v} · {names[v]}"))
@@ -107,4 +115,6 @@ else:
 if first == second:
     st.caption(t("vs_same"))
 else:
-    preview.show(db.changes_between(int(first), int(second), load_grant.countries))
+    kept_to = None if load_grant.countries is None else tuple(sorted(load_grant.countries))
+    preview.show(db.changes_between(int(first), int(second), load_grant.countries),
+                 key=(int(first), int(second), kept_to))

@@ -110,12 +110,19 @@ def test_bar_values_are_written_only_where_they_fit_side_by_side():
 
     from dashboard import charts
 
-    def written(semesters: int, value: float, text: str = ",.0f", colors: int = 1) -> bool:
+    def written(semesters: int, value: float, text: str = ",.0f", colors: int = 1, narrow: bool = False) -> bool:
         frame = pd.DataFrame([{"semester": f"{2020 + n // 2}-S{n % 2 + 1}", "kind": f"k{c}", "count": value}
                               for n in range(semesters) for c in range(colors)])
-        figure = charts.bars(frame, "semester", "count", "t", "y", color="kind" if colors > 1 else None, text=text)
+        figure = charts.bars(frame, "semester", "count", "t", "y", color="kind" if colors > 1 else None, text=text,
+                             narrow=narrow)
         return all(trace.texttemplate for trace in figure.data)
 
     assert written(10, 18) and written(14, 54, colors=2)  # the shipped plans' semesters
     assert not written(24, 4050, colors=2)  # ten years of a thirty-country roll-up: the numbers ran together
     assert written(10, 47_400, text=".3s") and not written(14, 47_400, text=".3s")
+    # In one of two columns, half the room: the schedule's 28 bars of "54" ran out of their
+    # bars, white on white; a few values still fit.
+    assert not written(14, 54, colors=2, narrow=True) and written(6, 18, narrow=True)
+    running = json.loads(app("pages/schedule.py").get("plotly_chart")[2].proto.spec)
+    assert running["layout"]["title"]["text"] == "Actions en cours par semestre"
+    assert not any(trace.get("texttemplate") for trace in running["data"])

@@ -288,9 +288,14 @@ def test_a_comparison_of_two_versions_is_worked_out_once_then_again_after_a_load
     from loaders import history
     from tests.test_pages import app
 
-    worked_out = []
+    from dashboard import preview
+
+    worked_out, shaped = [], []
     between = history.between
     monkeypatch.setattr(history, "between", lambda con, a, b: worked_out.append((a, b)) or between(con, a, b))
+    # Its tables are shaped (8 000 cells formatted, at scale) once too.
+    shown = preview._shown
+    monkeypatch.setattr(preview, "_shown", lambda rows, columns: shaped.append(len(rows)) or shown(rows, columns))
     at = app("pages/versions.py")
     # Each version reads as its number, its file and the day it was loaded.
     first_label = at.selectbox(key="since_a").options[0]
@@ -300,12 +305,17 @@ def test_a_comparison_of_two_versions_is_worked_out_once_then_again_after_a_load
     at.selectbox(key="version_pick").set_value(2).run()
     assert worked_out.count((1, 3)) == 1
     assert any("Lignes de plan (actions ou activités) : 77 ajoutée(s)" in m.value for m in at.markdown)
+    tables = len(shaped)
+    assert tables >= 2, "the 77 actions added and the counts added are tables"
+    at.run()
+    at.selectbox(key="version_pick").set_value(1).run()
+    assert len(shaped) == tables and len(at.dataframe) >= tables
     grant = access.grant(access.User("local", "local"), "load")
     with db.database().cursor() as cursor:
         data = _cm_current_with_cost(cursor, "1.1.1", 30000)
     assert db.load_file(grant, "cm.xlsx", data).status == "loaded"
     at.run()
-    assert worked_out.count((1, 3)) == 2
+    assert worked_out.count((1, 3)) == 2 and len(shaped) > tables  # shaped anew from the new comparison
     at.selectbox(key="since_a").set_value(3).run()
     at.selectbox(key="since_b").set_value(4).run()
     assert any("1 modifiée(s)" in m.value for m in at.markdown), [m.value for m in at.markdown][:6]
