@@ -5,7 +5,8 @@ one line counting the changes, then tables of actions added, removed and changed
 by field (old → new), plan-level changes, indicator rows added and replaced (old → new),
 statuses added, and the totals before and after per plan and by axis. Workbook text
 goes into tables only (never Markdown). Long lists show their first `MOST` rows and say
-how many there are.
+how many there are. A diff that is the same for everyone (two versions, named by `key`)
+has its tables shaped once and shared until the next load.
 """
 
 from __future__ import annotations

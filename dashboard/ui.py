@@ -326,7 +326,7 @@ def _styled(frame: pd.DataFrame, percents: tuple[str, ...]) -> Styler | pd.DataF
 # hashed and `make` runs only on a miss.
 @st.cache_resource(show_spinner=False, max_entries=512, hash_funcs=LISTING_HASHED)
 def shaped_once(name: str, key: tuple, percents: tuple[str, ...], language: str,
-                 _make: Callable[[], pd.DataFrame]) -> Styler | pd.DataFrame:
+                _make: Callable[[], pd.DataFrame]) -> Styler | pd.DataFrame:
     with speaking(language):
         shown = styled(_make(), percents)
     _share_arrow(_frame_of(shown))
