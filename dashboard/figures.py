@@ -219,16 +219,32 @@ def funding_gap_breakdown(scope: Scope, currency: str, usd_per_eur: float, langu
 
 
 @cached_figures
-def enforcement_chain(scope: Scope, language: str, most: int) -> tuple[go.Figure | None, int]:
+def enforcement_chain(scope: Scope, language: str, most: int, by_country: bool = False
+                      ) -> tuple[go.Figure | None, int, int]:
     """Each country's latest figures of the enforcement stages, one bar each (at most
-    `most`), and how many figures there are in all."""
+    `most`), stage by stage; with `by_country`, whole countries' chains, the first one's
+    even if cut (a meeting screen of five bars then shows one country's chain, not five
+    countries' first stage). Returns the figure, how many figures it draws and how many
+    there are in all."""
     rows = derived.labelled_figures(scope, CHAIN, language)
     if rows.empty:
-        return None, 0
-    rows = rows.sort_values("indicator", key=lambda s: s.map({k: i for i, k in enumerate(CHAIN)}), kind="stable")
+        return None, 0, 0
+    stage = rows["indicator"].map({k: i for i, k in enumerate(CHAIN)})
+    if by_country:
+        country = rows["country"].map({c: i for i, c in enumerate(dict.fromkeys(rows["country"]))})
+        rows = rows.assign(_order=list(zip(country, stage))).sort_values("_order", kind="stable")
+        kept, drawn = [], 0
+        for name, count in rows.groupby("country", sort=False).size().items():
+            if kept and drawn + count > most:
+                break
+            kept.append(name)
+            drawn += count
+        shown = rows[rows["country"].isin(kept)].drop(columns="_order").head(most)
+    else:
+        shown = rows.assign(_order=stage).sort_values("_order", kind="stable").drop(columns="_order").head(most)
     with speaking(language):
-        return charts.bars(rows.head(most), "label", "value", t("en_chain"), t("count"), color="period_label",
-                           horizontal=True), len(rows)
+        return charts.bars(shown, "label", "value", t("en_chain"), t("count"), color="period_label",
+                           horizontal=True), len(shown), len(rows)
 
 
 def _progress_series(scope: Scope, language: str) -> list[tuple]:

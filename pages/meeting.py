@@ -63,13 +63,13 @@ elif slide == "semester":
            (t("mt_late"), kinds_phrase(late) or "0", None)])
 elif slide == "enforcement":
     st.title(t("mt_enforcement"))
-    chain, total = figures.enforcement_chain(scope, lang(), figures.MEETING_FIGURES)
+    chain, drawn, total = figures.enforcement_chain(scope, lang(), figures.MEETING_FIGURES, True)  # by country
     if chain is None:
         empty(t("ov_no_enforcement"))
     else:
         chart(chain, "meeting_enforcement", (scope, "indicators"))
-        if total > figures.MEETING_FIGURES:
-            st.caption(t("mt_more_figures").format(n=number(total - figures.MEETING_FIGURES)))
+        if total > drawn:
+            st.caption(t("mt_more_figures").format(n=number(total - drawn)))
         st.caption(t("enf_caveat"))
 else:
     st.title(t("mt_progress"))

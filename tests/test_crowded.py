@@ -193,3 +193,34 @@ def test_funding_draws_the_thirty_axes_with_the_largest_gaps_and_counts_the_othe
 
     section = _funding(Scope(countries=("ML",)), "USD", 1.08, "fr")
     assert any(line.startswith("Les 30 axes aux plus grands besoins sur 40") for line in section.lines)
+
+
+def two_chains() -> bytes:
+    rows = [["Pays", "Début période", "Fin période", "Indicateur", "Sexe", "Valeur", "Source"]]
+    stages = ["Affaires ayant fait l'objet d'enquête", "Personnes arrêtées", "Personnes poursuivies",
+              "Personnes condamnées"]
+    for country, base in (("Mali", 100), ("Togo", 200)):
+        rows += [[country, "2031-01-01", "2031-12-31", stage, "Total", base - 10 * n, "Rapport 2031"]
+                 for n, stage in enumerate(stages)]
+    return xlsx({"Indicateurs": rows})
+
+
+@pytest.fixture
+def chains(tmp_path, monkeypatch):
+    yield from own_database(tmp_path / "chains.duckdb", monkeypatch, {"chaines.xlsx": two_chains()})
+
+
+def test_the_meeting_shows_whole_chains_country_by_country(chains):
+    # Five bars stage by stage would be both countries' first two stages; country by
+    # country, one whole chain, and the other counted.
+    at = app("pages/meeting.py", country=["Mali", "Togo"])
+    for _ in range(3):
+        at.button(key="slide_next").click().run()
+    assert not at.exception and not at.error
+    assert at.title[0].value == "Répression : les derniers chiffres"
+    chain = figures(at)[0]["data"]
+    assert len(chain) == 1 and len(chain[0]["y"]) == 4, chain
+    assert [label.replace("<br>", " ") for label in chain[0]["y"]] == [
+        "Affaires ayant fait l'objet d'enquête", "Personnes arrêtées", "Personnes poursuivies", "Personnes condamnées"]
+    assert sorted(values(chain[0]["x"])) in ([70, 80, 90, 100], [170, 180, 190, 200])
+    assert "… et 4 autre(s) chiffre(s), page Répression et assistance." in [c.value for c in at.caption]

@@ -189,15 +189,15 @@ def _schedule(scope: Scope, currency: str, usd_per_eur: float, today: dt.date) -
 
 def _enforcement(scope: Scope, language: str) -> Section:
     section = Section(t("page_enforcement"))
-    chain, total = figures.enforcement_chain(scope, language, MOST_FIGURES)
+    chain, drawn, total = figures.enforcement_chain(scope, language, MOST_FIGURES)
     if chain is None and not queries.has_indicators(scope):
         section.lines.append(t("ov_no_enforcement"))
         return section
     section.notes.append(t("enf_caveat"))
     if chain is not None:
         section.charts.append(Chart(chain, derived.provenance_text(scope, "indicators", language)))
-        if total > MOST_FIGURES:
-            section.notes.append(t("br_more_rows").format(n=number(total - MOST_FIGURES)))
+        if total > drawn:
+            section.notes.append(t("br_more_rows").format(n=number(total - drawn)))
     split = queries.sex_split(scope, SEX_INDICATORS, 200)
     if not split.empty:
         section.tables.append(Table(
