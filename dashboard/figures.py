@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import inspect
 from dataclasses import replace
 
 import plotly.graph_objects as go
@@ -51,13 +52,18 @@ def cached_figures(function):
     scope and a language, not the frames behind each chart. The figures come from
     charts.py's builders, so they are shared objects that nobody changes (SharedFigure),
     kept as they are: rebuilding eleven trend charts on every rerun cost more than drawing
-    them. Dropped with the cached answers after every load (db.cleared_with_answers)."""
+    them. Dropped with the cached answers after every load (db.cleared_with_answers).
+    Arguments may be given by name or left to their defaults: each call is bound to the
+    function's signature first, so `f(x)` and `f(x, flag=False)` share one entry."""
     name = function.__qualname__
     _BUILDERS[name] = function
+    signature = inspect.signature(function)
 
     @functools.wraps(function)
-    def wrapper(*args):
-        return _built(name, *args)
+    def wrapper(*args, **kwargs):
+        bound = signature.bind(*args, **kwargs)
+        bound.apply_defaults()
+        return _built(name, *bound.args)
     return wrapper
 
 
@@ -229,19 +235,17 @@ def enforcement_chain(scope: Scope, language: str, most: int, by_country: bool =
     rows = derived.labelled_figures(scope, CHAIN, language)
     if rows.empty:
         return None, 0, 0
-    stage = rows["indicator"].map({k: i for i, k in enumerate(CHAIN)})
+    rows = rows.assign(_stage=rows["indicator"].map({k: i for i, k in enumerate(CHAIN)}),
+                       _country=rows["country"].map({c: i for i, c in enumerate(dict.fromkeys(rows["country"]))}))
+    rows = rows.sort_values(["_country", "_stage"] if by_country else "_stage", kind="stable").drop(
+        columns=["_stage", "_country"])
     if by_country:
-        country = rows["country"].map({c: i for i, c in enumerate(dict.fromkeys(rows["country"]))})
-        rows = rows.assign(_order=list(zip(country, stage))).sort_values("_order", kind="stable")
-        kept, drawn = [], 0
-        for name, count in rows.groupby("country", sort=False).size().items():
-            if kept and drawn + count > most:
-                break
-            kept.append(name)
-            drawn += count
-        shown = rows[rows["country"].isin(kept)].drop(columns="_order").head(most)
+        # Whole chains while they fit (a running total is a prefix), the first one's anyway.
+        fits = rows.groupby("country", sort=False).size().cumsum() <= most
+        fits.iloc[0] = True
+        shown = rows[rows["country"].isin(fits[fits].index)].head(most)
     else:
-        shown = rows.assign(_order=stage).sort_values("_order", kind="stable").drop(columns="_order").head(most)
+        shown = rows.head(most)
     with speaking(language):
         return charts.bars(shown, "label", "value", t("en_chain"), t("count"), color="period_label",
                            horizontal=True), len(shown), len(rows)

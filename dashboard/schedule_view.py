@@ -42,9 +42,11 @@ def label(row, level: str, several_plans: bool) -> str:
     return f"{prefix}{code}{short(name, 48)} ({count})"
 
 
-def group_labels(marks: pd.DataFrame, level: str, several_plans: bool) -> dict[tuple, str]:
+def group_labels(marks: pd.DataFrame, level: str) -> dict[tuple, str]:
     """Each group's label, by (country, plan, first row): one chart row per group, even
-    when two groups read the same (the second is numbered)."""
+    when two groups read the same (the second is numbered); its country first when the
+    marks hold several plans."""
+    several_plans = marks[["country", "plan"]].drop_duplicates().shape[0] > 1
     labels: dict[tuple, str] = {}
     taken: dict[str, int] = {}
     for key, first in marks.drop_duplicates(["country", "plan", "first_row"]).set_index(
@@ -60,8 +62,7 @@ def groups(scope: Scope, level: str, limit: int, language: str) -> tuple[tuple[s
     """The groups the Gantt of `level` draws, in its order: (label, axis, effect)."""
     marks = schedule_queries.marks(scope, level, limit)
     with speaking(language):
-        several_plans = marks[["country", "plan"]].drop_duplicates().shape[0] > 1
-        labels = group_labels(marks, level, several_plans)
+        labels = group_labels(marks, level)
     firsts = marks.drop_duplicates(["country", "plan", "first_row"])
     return tuple((labels[(r.country, r.plan, r.first_row)], r.axis, r.effect if isinstance(r.effect, str) else None)
                  for r in firsts.itertuples())
@@ -98,8 +99,7 @@ def gantt_and_heatmap(scope: Scope, level: str, limit: int, axis: str | None, ef
     """(Gantt, coverage heatmap) of the groups of `level` in `scope`."""
     marks = schedule_queries.marks(scope, level, limit, axis=axis, effect=effect)
     with speaking(language):
-        several_plans = marks[["country", "plan"]].drop_duplicates().shape[0] > 1
-        labels = group_labels(marks, level, several_plans)
+        labels = group_labels(marks, level)
         bars = []
         for keys, rows in marks.groupby(["country", "plan", "first_row"], sort=False):
             first = rows.iloc[0]

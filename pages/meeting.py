@@ -63,7 +63,7 @@ elif slide == "semester":
            (t("mt_late"), kinds_phrase(late) or "0", None)])
 elif slide == "enforcement":
     st.title(t("mt_enforcement"))
-    chain, drawn, total = figures.enforcement_chain(scope, lang(), figures.MEETING_FIGURES, True)  # by country
+    chain, drawn, total = figures.enforcement_chain(scope, lang(), figures.MEETING_FIGURES, by_country=True)
     if chain is None:
         empty(t("ov_no_enforcement"))
     else:

@@ -115,6 +115,5 @@ else:
 if first == second:
     st.caption(t("vs_same"))
 else:
-    kept_to = None if load_grant.countries is None else tuple(sorted(load_grant.countries))
     preview.show(db.changes_between(int(first), int(second), load_grant.countries),
-                 key=(int(first), int(second), kept_to))
+                 key=(int(first), int(second), countries))

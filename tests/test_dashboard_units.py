@@ -173,3 +173,19 @@ def test_issues_aliases_and_stated_totals_follow_only_countries_and_plans(monkey
     assert asked == []
     queries.issue_count(Scope(countries=("CI",)))
     assert len(asked) == 1  # another country is another question
+
+
+def test_a_cached_figure_is_one_entry_however_its_arguments_are_given():
+    from dashboard import figures
+
+    built = []
+
+    @figures.cached_figures
+    def measured(scope: Scope, most: int, by_country: bool = False) -> tuple:
+        built.append((scope, most, by_country))
+        return scope, most, by_country
+
+    scope = Scope(countries=("ML",))
+    assert measured(scope, 5) == measured(scope, 5, False) == measured(scope, most=5, by_country=False)
+    assert measured(scope, 5, by_country=True) == (scope, 5, True)
+    assert built == [(scope, 5, False), (scope, 5, True)]
