@@ -56,8 +56,12 @@ def cached_figures(function):
     Arguments may be given by name or left to their defaults: each call is bound to the
     function's signature first, so `f(x)` and `f(x, flag=False)` share one entry."""
     name = function.__qualname__
-    _BUILDERS[name] = function
     signature = inspect.signature(function)
+    # The cache key is the bound positional arguments: a parameter that can only be named
+    # (or *args, **kwargs) would be left out of it, and out of the call.
+    if any(p.kind not in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD) for p in signature.parameters.values()):
+        raise TypeError(f"{name}: a cached figure takes plain parameters, none keyword-only or variadic")
+    _BUILDERS[name] = function
 
     @functools.wraps(function)
     def wrapper(*args, **kwargs):
@@ -235,10 +239,11 @@ def enforcement_chain(scope: Scope, language: str, most: int, by_country: bool =
     rows = derived.labelled_figures(scope, CHAIN, language)
     if rows.empty:
         return None, 0, 0
-    rows = rows.assign(_stage=rows["indicator"].map({k: i for i, k in enumerate(CHAIN)}),
-                       _country=rows["country"].map({c: i for i, c in enumerate(dict.fromkeys(rows["country"]))}))
-    rows = rows.sort_values(["_country", "_stage"] if by_country else "_stage", kind="stable").drop(
-        columns=["_stage", "_country"])
+    order = {"_stage": rows["indicator"].map({k: i for i, k in enumerate(CHAIN)})}
+    if by_country:  # countries in the order they come, each one's stages in order
+        order = {"_country": rows["country"].map({c: i for i, c in enumerate(dict.fromkeys(rows["country"]))}),
+                 **order}
+    rows = rows.assign(**order).sort_values(list(order), kind="stable").drop(columns=list(order))
     if by_country:
         # Whole chains while they fit (a running total is a prefix), the first one's anyway.
         fits = rows.groupby("country", sort=False).size().cumsum() <= most

@@ -7,6 +7,7 @@ import re
 from pathlib import Path
 
 import pandas as pd
+import pytest
 from openpyxl import load_workbook
 
 from dashboard import metrics
@@ -189,3 +190,13 @@ def test_a_cached_figure_is_one_entry_however_its_arguments_are_given():
     assert measured(scope, 5) == measured(scope, 5, False) == measured(scope, most=5, by_country=False)
     assert measured(scope, 5, by_country=True) == (scope, 5, True)
     assert built == [(scope, 5, False), (scope, 5, True)]
+
+
+def test_a_cached_figure_refuses_parameters_its_cache_key_would_leave_out():
+    from dashboard import figures
+
+    def keyword_only(scope: Scope, *, most: int = 5) -> tuple:
+        return scope, most
+
+    with pytest.raises(TypeError, match="keyword_only"):
+        figures.cached_figures(keyword_only)
