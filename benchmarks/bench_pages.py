@@ -17,6 +17,11 @@ then measures in one run, for both:
   opened by as many browsers; and the same 20 viewers, on both data sets, behind nginx
   configured as deploy/nginx_conf.py does for a shared server (nginx's CPU counted with the app's);
   the browsers run under Linux's idle scheduling policy (`as_viewers`);
+  beside each burst: what a server running one session's run at a time, each in one
+  viewer's time, would have given the same arrivals (`one_at_a_time`); how long this
+  machine stood still for every process during the burst, as a process that does
+  nothing but wake every millisecond saw it (`Freezes`); and the same 20 viewers with
+  the browsers confined to one core, the server alone on the other;
 - the same pages under AppTest and in a browser (bytes sent) on a second data set of
   the same size in another shape (benchmarks/wide_data.py: every optional column, many
   distinct leads and partners, CFA amounts, stated subtotals, monthly counts);
@@ -58,6 +63,7 @@ CHARTS = {"overview": 0, "funding": 3, "schedule": 4, "enforcement": 3, "progres
 CHROMIUM = "/usr/bin/chromium"
 IDLE_SECONDS = 10
 ONE_VIEWER = 5  # sessions opened one after another for the one-viewer figures (their median)
+FROZEN = 0.01  # seconds: a longer gap between two wakes of the freeze watcher is a freeze
 NGINX = "/usr/sbin/nginx"  # Debian's nginx-light, installed by scripts/test.sh
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
@@ -127,6 +133,55 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+FREEZE_WATCHER = r"""
+import sys, time
+out, last = open(sys.argv[1], "a", buffering=1), time.time()
+while True:
+    time.sleep(0.001)
+    now = time.time()
+    if now - last > float(sys.argv[2]):
+        out.write(f"{last:.4f}\t{now:.4f}\n")
+    last = now
+"""
+
+
+class Freezes:
+    """A process at the server's priority that does nothing but wake every millisecond,
+    logging each gap between two wakes longer than `FROZEN`: while it could not run,
+    neither could the server (on this 2-core virtual machine, twenty browsers starting
+    at once stall every process for up to a few hundred milliseconds at a time, though
+    they run at idle priority: measured 28 November 2026)."""
+
+    def __init__(self, log: Path):
+        self.log = log
+        log.unlink(missing_ok=True)
+        self.process = subprocess.Popen([sys.executable, "-c", FREEZE_WATCHER, str(log), str(FROZEN)])
+
+    def within(self, start: float, end: float) -> tuple[float, float]:
+        """Seconds frozen between `start` and `end` (Unix time), in all and the longest."""
+        if not self.log.exists():
+            return 0.0, 0.0
+        frozen = [min(b, end) - max(a, start) for a, b in
+                  (map(float, line.split("\t")) for line in self.log.read_text().splitlines())
+                  if b > start and a < end]
+        return sum(frozen), max(frozen, default=0.0)
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+def one_at_a_time(arrivals: list[float], service: float) -> float:
+    """The median time per session of a server that runs one session's run at a time, in
+    order of arrival, each in `service` seconds: the best any one-at-a-time server could
+    do with these arrivals, if nothing else slowed it."""
+    free, times = float("-inf"), []
+    for arrival in sorted(arrivals):
+        free = max(arrival, free) + service
+        times.append(free - arrival)
+    return statistics.median(times) if times else 0.0
+
+
 class Server:
     """`streamlit run serve.py` (as scripts/run.sh) on 127.0.0.1; with `proxy`, behind nginx
     as deploy/nginx_conf.py configures a shared server (its CPU is counted with the app's)."""
@@ -143,6 +198,7 @@ class Server:
              "--server.address", "127.0.0.1", "--server.headless", "true"],
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.base = f"http://127.0.0.1:{self.port}"
+        self.freezes = Freezes(run_log.with_suffix(".freezes"))
         self._wait_healthy("the app")
         if proxy:
             work = self.nginx_dir = OUT / f"nginx-{self.port}"
@@ -210,9 +266,10 @@ class Server:
             shutil.rmtree(self.nginx_dir, ignore_errors=True)  # its configuration and logs, one per run
         self.process.terminate()
         self.process.wait(timeout=30)
+        self.freezes.stop()
 
 
-def as_viewers(work):
+def as_viewers(work, cpu: int | None = None):
     """`work()` run in a forked child under Linux's idle scheduling policy, which the
     Playwright driver and every chromium process it starts inherit (chromium resets nice
     values, not the policy); returns what `work` returns (JSON). The viewers' browsers
@@ -220,7 +277,9 @@ def as_viewers(work):
     browser runs on their own computer: at equal priority, twenty tabs rendering take the
     server's CPU and its time per session measures the browsers. This way the server runs
     whenever it has work and the browsers take the rest (their time to first chart still
-    counts it). The server itself was started by this process, at normal priority."""
+    counts it). The server itself was started by this process, at normal priority. With
+    `cpu`, the browsers are also confined to that core, and the server has the others to
+    itself, as when each viewer's browser runs on their own computer."""
     import multiprocessing
 
     context = multiprocessing.get_context("fork")
@@ -228,6 +287,8 @@ def as_viewers(work):
 
     def child() -> None:
         os.sched_setscheduler(0, os.SCHED_IDLE, os.sched_param(0))
+        if cpu is not None:
+            os.sched_setaffinity(0, {cpu})
         try:
             sending.send(json.dumps({"result": work()}))
         except BaseException as error:  # the parent says what failed
@@ -336,7 +397,12 @@ async def browsers(server: Server, viewers: int, every_page: bool = True) -> dic
         for session, _, _, started, _ in runs:
             first_runs.setdefault(session, started)
         arrivals = sorted(t for s, t in first_runs.items() if s not in known)
+        burst_end = max((started + seconds for session, _, seconds, started, _ in runs if session not in known),
+                        default=0.0)
+        frozen, longest = server.freezes.within(arrivals[0], burst_end) if arrivals else (0.0, 0.0)
         results["many"] = {"viewers": viewers, "arrival_spread": arrivals[-1] - arrivals[0] if arrivals else 0.0,
+                           "one_at_a_time": one_at_a_time(arrivals, results["one"]["server"]),
+                           "frozen": frozen, "frozen_longest": longest,
                            "first_chart_median": statistics.median(times),
                            "first_chart_max": max(times), "server_median": statistics.median(server_times or [0]),
                            "waited_median": statistics.median(waits or [0]),
@@ -386,11 +452,12 @@ def pages_only(db: Path, label: str) -> dict:
         server.stop()
 
 
-def served(db: Path, viewers: int, label: str, proxy: bool = False) -> dict:
+def served(db: Path, viewers: int, label: str, proxy: bool = False, cpu: int | None = None) -> dict:
     server = Server(db, OUT / f"runs-{label}.log", proxy=proxy)
     try:
         started = time.perf_counter()
-        result = as_viewers(lambda: asyncio.run(browsers(server, viewers, every_page=not proxy)))
+        result = as_viewers(lambda: asyncio.run(browsers(server, viewers, every_page=not proxy and cpu is None)),
+                            cpu)
         result["startup_to_all_pages"] = time.perf_counter() - started
         return result
     finally:
@@ -410,6 +477,55 @@ def verdict(ok: bool) -> str:
 def ratio(run: dict) -> float:
     """The median server time per session of the 20 viewers against one viewer's."""
     return run["many"]["server_median"] / max(run["one"]["server"], 1e-9)
+
+
+def ideal(run: dict) -> str:
+    """What one run at a time would have given the same arrivals, against one viewer's."""
+    many = run["many"]
+    if "one_at_a_time" not in many:
+        return "not measured"
+    return f"{many['one_at_a_time'] / max(run['one']['server'], 1e-9):.1f}×"
+
+
+def frozen(run: dict) -> str:
+    many = run["many"]
+    if "frozen" not in many:
+        return "not measured"
+    return f"{fmt(many['frozen'])} (longest {fmt(many['frozen_longest'])})"
+
+
+def burst_rows(runs: list[dict], viewers: int, prefix: str = "") -> list[str]:
+    """What bounds a burst's ratio: the ideal for its arrivals, and the machine's freezes
+    (`runs`: shipped, then at scale if measured)."""
+    def cells(figure) -> str:
+        return " | ".join([figure(run) for run in runs] + [""] * (2 - len(runs)))
+    return [
+        f"| {prefix}{viewers} viewers: what a server running one session's run at a time, each in one viewer's "
+        f"time, would have given the same arrivals (median against one viewer's; the best any one-at-a-time "
+        f"server could do) | {cells(ideal)} | |",
+        f"| {prefix}{viewers} viewers: while their runs went on, this machine stood still for every process "
+        f"(a process waking every millisecond saw gaps over {FROZEN * 1000:.0f} ms) | {cells(frozen)} | |"]
+
+
+def confined_rows(runs: list[dict | None], viewers: int) -> list[str]:
+    """The 20 viewers again, with the browsers on one core and the server alone on the other."""
+    if not any(runs):
+        return []
+
+    def spread(run: dict | None) -> str:
+        return f"{run['many']['arrival_spread']:.1f} s" if run else "not measured"
+
+    def server_time(run: dict | None) -> str:
+        if not run:
+            return "not measured"
+        return f"{fmt(run['many']['server_median'])} ({ratio(run):.1f}×; one at a time: {ideal(run)})"
+    return [
+        f"| browsers confined to one core and the server alone on the other (as when each viewer's browser "
+        f"runs on their own computer), {viewers} viewers: median server time per session, against one "
+        f"viewer's (first runs began within {spread(runs[0])} shipped, {spread(runs[1])} at scale) | "
+        f"{server_time(runs[0])} | {server_time(runs[1])} | for reference |",
+        f"| browsers confined to one core: this machine frozen during the burst | "
+        f"{frozen(runs[0]) if runs[0] else 'not measured'} | {frozen(runs[1]) if runs[1] else 'not measured'} | |"]
 
 
 def behind_nginx(proxied: dict | None, at_scale: dict | None, viewers: int, floor_cpu: float | None) -> list[str]:
@@ -436,6 +552,7 @@ def behind_nginx(proxied: dict | None, at_scale: dict | None, viewers: int, floo
         f"{both(lambda r: fmt(r['many']['server_median']) + ' (' + fmt(r['many'].get('waited_median', 0)) + ')')} "
         f"| within 3× one viewer's: "
         f"{', '.join(f'{verdict(ratio(r) <= 3)} ({ratio(r):.1f}×){label}' for r, label in zip(ratios, labels))} |",
+        *burst_rows(ratios, viewers, "behind nginx, "),
         f"| behind nginx, {viewers} viewers: server CPU-seconds per session, app + nginx | "
         f"{both(lambda r: fmt(r['many']['cpu_per_session']))} | ≤ 0.1 s on the shipped data: "
         f"{verdict(proxied['many']['cpu_per_session'] <= 0.1)} |",
@@ -534,9 +651,11 @@ def report(shipped: dict, scale: dict, sizes: dict, args, seconds: float, wide: 
         f"{fmt(many_b['server_median'])} ({fmt(many_b.get('waited_median', 0))}) | within 3× one viewer's: "
         f"{verdict(ratio(shipped['browser']) <= 3)} ({ratio(shipped['browser']):.1f}×) shipped, "
         f"{verdict(ratio(scale['browser']) <= 3)} ({ratio(scale['browser']):.1f}×) at scale |",
+        *burst_rows([shipped["browser"], scale["browser"]], args.viewers),
         f"| {args.viewers} viewers: server CPU-seconds per session | {fmt(many_a['cpu_per_session'])} | "
         f"{fmt(many_b['cpu_per_session'])} | ≤ 0.1 s on the shipped data: "
         f"{verdict(many_a['cpu_per_session'] <= 0.1)} |",
+        *confined_rows([shipped.get("confined"), scale.get("confined")], args.viewers),
         f"| for reference, a bare Streamlit page (benchmarks/floor_app.py, served like serve.py), "
         f"{args.viewers} viewers: server CPU-seconds per session | {fmt(shipped['floor_cpu'])} | | "
         f"Streamlit's own share |",
@@ -593,6 +712,12 @@ def main() -> None:
         shutil.copy(db, work)
         print(f"{label}: browsers", flush=True)
         results[label]["browser"] = served(work, args.viewers, label)
+    if (os.cpu_count() or 1) >= 2:
+        for label, db in (("shipped", shipped_db), ("scale", scale_db)):
+            work = OUT / f"{label}-run.duckdb"
+            shutil.copy(db, work)
+            print(f"{label}: 20 viewers, browsers on one core", flush=True)
+            results[label]["confined"] = served(work, args.viewers, f"{label}-confined", cpu=os.cpu_count() - 1)
     results["shipped"]["behind_nginx"] = None
     if Path(NGINX).exists():
         print("shipped behind nginx: 20 viewers", flush=True)
