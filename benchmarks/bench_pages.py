@@ -595,7 +595,10 @@ def report(shipped: dict, scale: dict, sizes: dict, args, seconds: float, wide: 
              "policy (`SCHED_IDLE`): "
              "they share this machine with the server, whereas in use each viewer's browser runs on their own "
              "computer; so they do not take the server's CPU while it has work, and their own rendering "
-             "still counts in every time to first chart.", "",
+             "still counts in every time to first chart. Even so, twenty browsers starting together stop every "
+             "process on this machine now and then, the server included: beside each burst, a row says for how "
+             "long, and another what the fastest one-at-a-time server could have done with the same arrivals; "
+             "the same burst is also measured with the browsers confined to one core.", "",
              f"Scale data set (benchmarks/scale_data.py, loaded through the real loaders in "
              f"{sizes['seconds']:.1f} s): {sizes['actions']:,} actions, {sizes['statuses']:,} statuses, "
              f"{sizes['indicators']:,} indicator rows, on top of the shipped data.", "",
