@@ -67,9 +67,9 @@ elif slide == "enforcement":
     if chain is None:
         empty(t("ov_no_enforcement"))
     else:
-        chart(chain, "meeting_enforcement", (scope, "indicators"))
-        if total > drawn:
+        if total > drawn:  # said above the chart: below it and its source, it fell under a projector's fold
             st.caption(t("mt_more_figures").format(n=number(total - drawn)))
+        chart(chain, "meeting_enforcement", (scope, "indicators"))
         st.caption(t("enf_caveat"))
 else:
     st.title(t("mt_progress"))
