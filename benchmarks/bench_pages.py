@@ -150,7 +150,8 @@ class Freezes:
     logging each gap between two wakes longer than `FROZEN`: while it could not run,
     neither could the server (on this 2-core virtual machine, twenty browsers starting
     at once stall every process for up to a few hundred milliseconds at a time, though
-    they run at idle priority: measured 28 November 2026)."""
+    they run at idle priority: measured 28 November 2026). It costs about 0.02 of a core,
+    so only the servers whose bursts are measured run one (`Server(watch_freezes=True)`)."""
 
     def __init__(self, log: Path):
         self.log = log
@@ -186,7 +187,8 @@ class Server:
     """`streamlit run serve.py` (as scripts/run.sh) on 127.0.0.1; with `proxy`, behind nginx
     as deploy/nginx_conf.py configures a shared server (its CPU is counted with the app's)."""
 
-    def __init__(self, db: Path, run_log: Path, app: str = "serve.py", proxy: bool = False):
+    def __init__(self, db: Path, run_log: Path, app: str = "serve.py", proxy: bool = False,
+                 watch_freezes: bool = False):
         self.port = free_port()
         self.nginx = None
         self.run_log = run_log
@@ -198,7 +200,7 @@ class Server:
              "--server.address", "127.0.0.1", "--server.headless", "true"],
             cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         self.base = f"http://127.0.0.1:{self.port}"
-        self.freezes = Freezes(run_log.with_suffix(".freezes"))
+        self.freezes = Freezes(run_log.with_suffix(".freezes")) if watch_freezes else None
         self._wait_healthy("the app")
         if proxy:
             work = self.nginx_dir = OUT / f"nginx-{self.port}"
@@ -266,7 +268,8 @@ class Server:
             shutil.rmtree(self.nginx_dir, ignore_errors=True)  # its configuration and logs, one per run
         self.process.terminate()
         self.process.wait(timeout=30)
-        self.freezes.stop()
+        if self.freezes is not None:
+            self.freezes.stop()
 
 
 def as_viewers(work, cpu: int | None = None):
@@ -397,16 +400,16 @@ async def browsers(server: Server, viewers: int, every_page: bool = True) -> dic
         for session, _, _, started, _ in runs:
             first_runs.setdefault(session, started)
         arrivals = sorted(t for s, t in first_runs.items() if s not in known)
-        burst_end = max((started + seconds for session, _, seconds, started, _ in runs if session not in known),
-                        default=0.0)
-        frozen, longest = server.freezes.within(arrivals[0], burst_end) if arrivals else (0.0, 0.0)
         results["many"] = {"viewers": viewers, "arrival_spread": arrivals[-1] - arrivals[0] if arrivals else 0.0,
                            "one_at_a_time": one_at_a_time(arrivals, results["one"]["server"]),
-                           "frozen": frozen, "frozen_longest": longest,
                            "first_chart_median": statistics.median(times),
                            "first_chart_max": max(times), "server_median": statistics.median(server_times or [0]),
                            "waited_median": statistics.median(waits or [0]),
                            "cpu_per_session": (server.cpu_seconds() - cpu) / viewers}
+        if server.freezes is not None and arrivals:
+            burst_end = max(started + seconds for session, _, seconds, started, _ in runs if session not in known)
+            results["many"]["frozen"], results["many"]["frozen_longest"] = server.freezes.within(arrivals[0],
+                                                                                                 burst_end)
         await browser.close()
     results["peak_memory_mb"] = server.peak_memory_mb()
     return results
@@ -453,7 +456,7 @@ def pages_only(db: Path, label: str) -> dict:
 
 
 def served(db: Path, viewers: int, label: str, proxy: bool = False, cpu: int | None = None) -> dict:
-    server = Server(db, OUT / f"runs-{label}.log", proxy=proxy)
+    server = Server(db, OUT / f"runs-{label}.log", proxy=proxy, watch_freezes=True)
     try:
         started = time.perf_counter()
         result = as_viewers(lambda: asyncio.run(browsers(server, viewers, every_page=not proxy and cpu is None)),
@@ -479,19 +482,18 @@ def ratio(run: dict) -> float:
     return run["many"]["server_median"] / max(run["one"]["server"], 1e-9)
 
 
-def ideal(run: dict) -> str:
+def ideal(run: dict | None) -> str:
     """What one run at a time would have given the same arrivals, against one viewer's."""
-    many = run["many"]
-    if "one_at_a_time" not in many:
+    if not run or "one_at_a_time" not in run["many"]:
         return "not measured"
-    return f"{many['one_at_a_time'] / max(run['one']['server'], 1e-9):.1f}×"
+    return f"{run['many']['one_at_a_time'] / max(run['one']['server'], 1e-9):.1f}×"
 
 
-def frozen(run: dict) -> str:
-    many = run["many"]
-    if "frozen" not in many:
+def frozen(run: dict | None) -> str:
+    """How long the machine stood still during the burst, in all and the longest stop."""
+    if not run or "frozen" not in run["many"]:
         return "not measured"
-    return f"{fmt(many['frozen'])} (longest {fmt(many['frozen_longest'])})"
+    return f"{fmt(run['many']['frozen'])} (longest {fmt(run['many']['frozen_longest'])})"
 
 
 def burst_rows(runs: list[dict], viewers: int, prefix: str = "") -> list[str]:
@@ -525,7 +527,7 @@ def confined_rows(runs: list[dict | None], viewers: int) -> list[str]:
         f"viewer's (first runs began within {spread(runs[0])} shipped, {spread(runs[1])} at scale) | "
         f"{server_time(runs[0])} | {server_time(runs[1])} | for reference |",
         f"| browsers confined to one core: this machine frozen during the burst | "
-        f"{frozen(runs[0]) if runs[0] else 'not measured'} | {frozen(runs[1]) if runs[1] else 'not measured'} | |"]
+        f"{frozen(runs[0])} | {frozen(runs[1])} | |"]
 
 
 def behind_nginx(proxied: dict | None, at_scale: dict | None, viewers: int, floor_cpu: float | None) -> list[str]:
@@ -719,7 +721,7 @@ def main() -> None:
         for label, db in (("shipped", shipped_db), ("scale", scale_db)):
             work = OUT / f"{label}-run.duckdb"
             shutil.copy(db, work)
-            print(f"{label}: 20 viewers, browsers on one core", flush=True)
+            print(f"{label}: {args.viewers} viewers, browsers on one core", flush=True)
             results[label]["confined"] = served(work, args.viewers, f"{label}-confined", cpu=os.cpu_count() - 1)
     results["shipped"]["behind_nginx"] = None
     if Path(NGINX).exists():

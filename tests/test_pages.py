@@ -292,7 +292,6 @@ def test_a_meeting_screen_holds_what_the_back_of_the_room_can_read():
     assert at.title[0].value == "Répression : les derniers chiffres"
     chain = json.loads(at.get("plotly_chart")[0].proto.spec)
     assert len(chain["data"][0]["y"]) == 5
-    # Said first, under the title: below the chart and its source it fell under a projector's fold.
     # Said above the chart, before its source line: below them it fell under a projector's fold.
     captions = [c.value for c in at.main.caption]
     more = captions.index("… et 2 autre(s) chiffre(s), page Répression et assistance.")
