@@ -222,7 +222,8 @@ def stated_figures(scope: Scope, indicators: tuple[str, ...] = (), latest: bool 
 def sex_split(scope: Scope, indicators: tuple[str, ...], limit: int) -> pd.DataFrame:
     """Each country's latest period: per count (indicator, source, age group), women,
     men, and the part not disaggregated (total minus the parts; the whole total when no
-    part is given); the first `limit` counts."""
+    part is given); the first `limit` counts, each row with how many there are in all
+    (`counts_in_all`)."""
     where_country, params = scope.country_where("i")
     year_cond, year_params = scope.year_overlap("i.period_start", "i.period_end")
     return frame(f"""
@@ -237,7 +238,8 @@ def sex_split(scope: Scope, indicators: tuple[str, ...], limit: int) -> pd.DataF
             FROM rows GROUP BY ALL)
         SELECT *, coalesce(stated_total, coalesce("F", 0) + coalesce("M", 0)) AS total,
                greatest(coalesce(stated_total, coalesce("F", 0) + coalesce("M", 0))
-                        - coalesce("F", 0) - coalesce("M", 0), 0) AS not_disaggregated
+                        - coalesce("F", 0) - coalesce("M", 0), 0) AS not_disaggregated,
+               count(*) OVER () AS counts_in_all
         FROM counts
         ORDER BY country, period_start, indicator, source, age_group LIMIT ?""",
                  params + year_params + [list(indicators), int(limit)])

@@ -56,6 +56,8 @@ split = queries.sex_split(scope, tuple(CHAIN + ASSISTANCE + ["actors_trained"]),
 if split.empty:
     empty(t("en_none_for").format(what=t("en_by_sex")))
 else:
+    if (counts := int(split["counts_in_all"].iloc[0])) > len(split):
+        st.caption(t("en_bars_hidden").format(shown=len(split), total=counts))
     # One bar per count: indicator, age group and source tell counts apart.
     split = split.assign(label=[
         charts.wrap(" · ".join(part for part in (indicator(i), "" if a == "all" else t(a), metrics.short_source(src))

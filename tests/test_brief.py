@@ -186,3 +186,66 @@ def test_sidebar_button_makes_the_brief_of_the_view(monkeypatch):
     # Another view is another brief: the one made is not offered for it.
     at.multiselect(key="country").set_value(["CI"]).run()
     assert not any("brief_download" in b.proto.id for b in at.get("download_button"))
+
+
+# --- a country whose counts come from many sources ------------------------------------------
+
+STAGES = ["Affaires ayant fait l'objet d'enquête", "Personnes arrêtées", "Personnes poursuivies",
+          "Personnes condamnées"]
+SOURCES = [f"Rapport du service {n}" for n in range(1, 14)]
+
+
+def many_sources() -> bytes:
+    """Senegal's 2030 chain as thirteen services report it: 52 figures, each split by sex."""
+    from tests.workbooks import xlsx
+
+    rows = [["Pays", "Début période", "Fin période", "Indicateur", "Sexe", "Valeur", "Source"]]
+    for s, source in enumerate(SOURCES):
+        for i, stage in enumerate(STAGES):
+            total = 100 * (4 - i) + s
+            rows += [["Sénégal", "2030-01-01", "2030-12-31", stage, sex, value, source]
+                     for sex, value in (("Total", total), ("F", total // 3), ("M", total - total // 3))]
+    return xlsx({"Indicateurs": rows})
+
+
+@pytest.fixture
+def senegal(tmp_path, monkeypatch):
+    from tests.test_pages import own_database
+
+    yield from own_database(tmp_path / "sources.duckdb", monkeypatch, {"services.xlsx": many_sources()})
+
+
+def test_brief_of_many_sources_stays_a_few_pages_with_what_it_leaves_out_said(senegal, tmp_path):
+    from dashboard.brief import content
+
+    scope = Scope(countries=("SN",))
+    section = next(s for s in gather(scope, "USD", 1.08, "en").sections if s.title == t("page_enforcement", "en"))
+    bars = [[y for trace in chart.figure.data for y in trace.y] for chart in section.charts]
+    # Fifty-two figures: the first twelve, stage by stage, six to a chart, on one scale and one colour per period.
+    assert [len(b) for b in bars] == [content.BARS_PER_CHART] * 2
+    drawn = [x for chart in section.charts for trace in chart.figure.data for x in trace.x]
+    assert {chart.figure.layout.xaxis.range for chart in section.charts} == {(0, max(drawn) * 1.4)}
+    assert len({max(trace.x) for chart in section.charts for trace in chart.figure.data}) == 2, \
+        "each part alone would have had a scale of its own"
+    assert len({trace.marker.color for chart in section.charts for trace in chart.figure.data}) == 1
+    assert "The enforcement charts show 12 of 52 figures" in " ".join(section.notes)
+    (table,) = section.tables
+    assert len(table.rows) == content.LISTED
+    assert "The table by sex shows 12 of 52 counts" in " ".join(section.notes)
+
+    path = tmp_path / "senegal.pdf"
+    path.write_bytes(brief.make(scope, "USD", 1.08, "fr", "pdf", lambda step, detail: None))
+    pages = int(re.search(r"Pages:\s+(\d+)", subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True,
+                                                            check=True).stdout).group(1))
+    assert pages <= 4, f"a brief of {pages} pages"
+    # The section's heading stands on the page of its first chart, not alone at the foot of the one before.
+    for page in range(1, pages + 1):
+        text = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), str(path), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        if any(line.strip() == t("page_enforcement", "fr") for line in text.splitlines()):
+            images = subprocess.run(["pdfimages", "-list", "-f", str(page), "-l", str(page), str(path)],
+                                    capture_output=True, text=True, check=True).stdout.splitlines()[2:]
+            assert images, f"the heading stands alone on page {page}"
+            break
+    else:
+        pytest.fail("no page holds the enforcement heading")

@@ -224,3 +224,18 @@ def test_the_meeting_shows_whole_chains_country_by_country(chains):
         "Affaires ayant fait l'objet d'enquête", "Personnes arrêtées", "Personnes poursuivies", "Personnes condamnées"]
     assert sorted(values(chain[0]["x"])) in ([70, 80, 90, 100], [170, 180, 190, 200])
     assert "… et 4 autre(s) chiffre(s), page Répression et assistance." in [c.value for c in at.caption]
+
+
+def test_enforcement_page_says_how_many_counts_by_sex_it_leaves_out(tmp_path, monkeypatch):
+    from tests.test_brief import many_sources
+
+    database = own_database(tmp_path / "sources.duckdb", monkeypatch, {"services.xlsx": many_sources()})
+    next(database)
+    at = app("pages/enforcement.py", country="Sénégal / Senegal")
+    assert not at.exception and not at.error
+    by_sex = figures(at)[-1]
+    drawn = len({y for trace in by_sex["data"] for y in trace["y"]})
+    hidden = [c.value for c in at.caption if c.value.startswith(f"{drawn} chiffres dessinés sur 52")]
+    # The chain's 52 figures and the 52 counts by sex: each chart says what it leaves to the table.
+    assert drawn < 52 and len(hidden) == 2, [c.value for c in at.caption]
+    next(database, None)

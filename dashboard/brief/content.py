@@ -24,7 +24,8 @@ from ..scope import Scope
 
 LARGEST_GAPS = 10
 LISTED = 12  # rows of a list in the brief; past that it says how many more
-MOST_FIGURES = 24  # enforcement bars in the brief's chart
+MOST_FIGURES = 12  # enforcement figures in the brief, as many as a list's rows
+BARS_PER_CHART = 6  # a chart's bars: one chart fits a slide (labels readable) and half an A4 page
 SEX_INDICATORS = ("cases_investigated", "persons_arrested", "persons_prosecuted", "persons_convicted",
                   "victims_identified", "victims_assisted", "victims_rescued", "victims_returned",
                   "victims_reintegrated", "children_withdrawn", "actors_trained")
@@ -189,16 +190,17 @@ def _schedule(scope: Scope, currency: str, usd_per_eur: float, today: dt.date) -
 
 def _enforcement(scope: Scope, language: str) -> Section:
     section = Section(t("page_enforcement"))
-    chain, drawn, total = figures.enforcement_chain(scope, language, MOST_FIGURES)
-    if chain is None and not queries.has_indicators(scope):
+    chain, drawn, total = figures.enforcement_chain_parts(scope, language, MOST_FIGURES, BARS_PER_CHART)
+    if not chain and not queries.has_indicators(scope):
         section.lines.append(t("ov_no_enforcement"))
         return section
     section.notes.append(t("enf_caveat"))
-    if chain is not None:
-        section.charts.append(Chart(chain, derived.provenance_text(scope, "indicators", language)))
-        if total > drawn:
-            section.notes.append(t("br_more_rows").format(n=number(total - drawn)))
-    split = queries.sex_split(scope, SEX_INDICATORS, 200)
+    source = derived.provenance_text(scope, "indicators", language)
+    section.charts += [Chart(part, source) for part in chain]
+    if total > drawn:
+        section.notes.append(t("br_more_figures").format(shown=number(drawn), total=number(total),
+                                                         page=t("page_enforcement")))
+    split = queries.sex_split(scope, SEX_INDICATORS, LISTED)
     if not split.empty:
         section.tables.append(Table(
             [t("indicator"), t("period"), t("F"), t("M"), t("not_disaggregated"), t("total_sex"), t("source")],
@@ -206,6 +208,10 @@ def _enforcement(scope: Scope, language: str) -> Section:
               period(r.period_start, r.period_end), _count(r.F), _count(r.M), _count(r.not_disaggregated),
               _count(r.total), metrics.short_source(r.source)] for r in split.itertuples()],
             numeric=(2, 3, 4, 5)))
+        counts = int(split["counts_in_all"].iloc[0])
+        if counts > len(split):
+            section.notes.append(t("br_more_counts").format(shown=number(len(split)), total=number(counts),
+                                                            page=t("page_enforcement")))
         section.notes.append(t("en_sex_note"))
     documents, _ = queries.provenance(scope, "indicators")
     if documents:
