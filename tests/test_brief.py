@@ -249,3 +249,49 @@ def test_brief_of_many_sources_stays_a_few_pages_with_what_it_leaves_out_said(se
             break
     else:
         pytest.fail("no page holds the enforcement heading")
+
+
+def test_a_chart_of_rows_too_tall_for_a_slide_comes_in_bands_of_its_rows():
+    from dashboard import charts
+    from dashboard.brief.pictures import SLIDE_HEIGHT, bands
+
+    frame = __import__("pandas").DataFrame({"plan": [f"Plan {n:02d}" for n in range(26)] * 2,
+                                            "status": ["done"] * 26 + ["late"] * 26,
+                                            "actions": list(range(26)) + [100] * 26})
+    tall = charts.stacked_rows(frame, "plan", "actions", "status", "Statuts", "Actions",
+                               {"done": "#2E8B57", "late": "#E07B00"})
+    assert tall.layout.height > SLIDE_HEIGHT
+    windows = bands(tall)
+    assert [w.layout.title.text for w in windows] == [f"Statuts ({n}/3)" for n in (1, 2, 3)]
+    assert {w.layout.height for w in windows} == {windows[0].layout.height} and windows[0].layout.height <= SLIDE_HEIGHT
+    # 26 rows of 56 px: ten fit under 720 px, so three windows of nine rows (the last one's
+    # ninth left empty), top to bottom, each row in one window only.
+    assert [tuple(w.layout.yaxis.range) for w in windows] == [(n + 8.5, n - 0.5) for n in (0, 9, 18)]
+    assert tall.layout.yaxis.range is None and tall.layout.title.text == "Statuts", "the shared figure is unchanged"
+    short = charts.stacked_rows(frame.head(5), "plan", "actions", "status", "Statuts", "Actions", {"done": "#2E8B57"})
+    assert bands(short) == [short]
+    upright = charts.bars(frame, "plan", "actions", "Actions", "Actions")
+    assert bands(upright) == [upright], "only a chart of rows is cut"
+
+
+def test_deck_of_thirty_plans_shows_every_chart_legibly(tmp_path, monkeypatch):
+    from dashboard.brief.pictures import SCALE
+    from tests.test_crowded import many_plans
+    from tests.test_pages import own_database
+
+    database = own_database(tmp_path / "plans.duckdb", monkeypatch, {"plans.xlsx": many_plans()})
+    next(database)
+    scope = Scope(countries=("SN",))
+    content = gather(scope, "USD", 1.08, "fr")
+    data = brief.make(scope, "USD", 1.08, "fr", "pptx")
+    next(database, None)
+    from PIL import Image
+    import io
+
+    pictures = [shape for slide in Presentation(io.BytesIO(data)).slides for shape in slide.shapes
+                if shape.shape_type == 13]
+    assert len(pictures) > sum(len(section.charts) for section in content.sections), "the chart of plans in bands"
+    for picture in pictures:
+        pixels = Image.open(io.BytesIO(picture.image.blob)).height / SCALE
+        inches_per_px = picture.height / 914400 / pixels
+        assert inches_per_px * 17 * 72 >= 8, "text of 17 px reads at 8 pt or more on the slide"

@@ -1,7 +1,8 @@
 """The brief as a PowerPoint deck (16:9), the same content as the PDF.
 
 Guarantees: one slide for the title, then per section a slide with its figures and
-sentences, one slide per chart (its picture and its source line), and its tables
+sentences, one slide per chart picture (its picture and its source line; a chart too
+tall for a slide comes as bands of its rows, `pictures.bands`), and its tables
 (split over slides of at most `ROWS_PER_SLIDE` rows); workbook text goes in as plain
 text runs (never a link or a field), with characters XML cannot hold removed;
 thousands separators are plain spaces, so the figures read and search as on the page.
@@ -107,7 +108,7 @@ def _cell(cell, value: object, bold: bool = False, right: bool = False) -> None:
         paragraph.alignment = 3  # PP_ALIGN.RIGHT
 
 
-def _section(deck, section: Section, pictures: list[bytes]) -> None:
+def _section(deck, section: Section, pictures: list[list[bytes]]) -> None:
     """A text slide (figures and sentences) when there are any, a slide per chart and
     per table page; caveats and sources at the foot of the section's last slide."""
     last = None
@@ -118,8 +119,9 @@ def _section(deck, section: Section, pictures: list[bytes]) -> None:
             _cards(last, section.cards, top)
             top += Inches(1.8)
         _box(last, MARGIN, top, WIDE - 2 * MARGIN, TALL - top - Inches(1.4), section.lines, 18)
-    for chart, picture in zip(section.charts, pictures):
-        last = _picture(deck, section.title, picture, chart.source)
+    for chart, bands in zip(section.charts, pictures):
+        for picture in bands:
+            last = _picture(deck, section.title, picture, chart.source)
     for table in section.tables:
         last = _tables(deck, section.title, table)
     if section.notes:
@@ -128,7 +130,8 @@ def _section(deck, section: Section, pictures: list[bytes]) -> None:
              color=GREY)
 
 
-def write(brief: Brief, pictures: list[bytes]) -> bytes:
+def write(brief: Brief, pictures: list[list[bytes]]) -> bytes:
+    """`pictures`: each chart's pictures, in order (a tall chart's bands, a slide each)."""
     deck = Presentation()
     deck.slide_width, deck.slide_height = WIDE, TALL
     first = deck.slides.add_slide(deck.slide_layouts[6])

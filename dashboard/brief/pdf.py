@@ -59,14 +59,14 @@ def _table(table: Table) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
-def _section(section: Section, pictures: list[bytes]) -> str:
+def _section(section: Section, pictures: list[list[bytes]]) -> str:
     parts = [f"<h2>{_e(section.title)}</h2>"]
     if section.cards:
         parts.append('<div class="cards">' + "".join(
             f'<div class="card"><div class="label">{_e(label)}</div><div class="value">{_e(value)}</div></div>'
             for label, value in section.cards) + "</div>")
     parts += [f"<p>{_e(line)}</p>" for line in section.lines]
-    for chart, picture in zip(section.charts, pictures):
+    for chart, (picture,) in zip(section.charts, pictures):
         data = base64.b64encode(picture).decode("ascii")
         parts.append(f'<figure><img src="data:image/png;base64,{data}" alt=""><figcaption>{_e(chart.source)}'
                      "</figcaption></figure>")
@@ -75,7 +75,8 @@ def _section(section: Section, pictures: list[bytes]) -> str:
     return "\n".join(parts)
 
 
-def html_of(brief: Brief, pictures: list[bytes]) -> str:
+def html_of(brief: Brief, pictures: list[list[bytes]]) -> str:
+    """`pictures`: each chart's one picture, in order."""
     sections, at = [], 0
     for section in brief.sections:
         sections.append(_section(section, pictures[at:at + len(section.charts)]))
@@ -86,7 +87,7 @@ def html_of(brief: Brief, pictures: list[bytes]) -> str:
             f'<p class="subtitle">{_e(brief.subtitle)}</p>{context}{"".join(sections)}</body></html>')
 
 
-def write(brief: Brief, pictures: list[bytes]) -> bytes:
+def write(brief: Brief, pictures: list[list[bytes]]) -> bytes:
     with tempfile.TemporaryDirectory(prefix="brief-") as folder:
         page, out = Path(folder) / "brief.html", Path(folder) / "brief.pdf"
         page.write_text(html_of(brief, pictures), encoding="utf-8")
