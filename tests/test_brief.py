@@ -274,8 +274,8 @@ def test_a_chart_of_rows_too_tall_for_a_slide_comes_in_bands_of_its_rows():
     assert bands(upright) == [upright], "only a chart of rows is cut"
 
 
-def test_deck_of_thirty_plans_shows_every_chart_legibly(tmp_path, monkeypatch):
-    from dashboard.brief.pictures import SCALE
+def test_brief_of_thirty_plans_shows_every_chart_legibly_and_whole(tmp_path, monkeypatch):
+    from dashboard.brief.pictures import PAGE_HEIGHT, SCALE
     from tests.test_crowded import many_plans
     from tests.test_pages import own_database
 
@@ -284,13 +284,20 @@ def test_deck_of_thirty_plans_shows_every_chart_legibly(tmp_path, monkeypatch):
     scope = Scope(countries=("SN",))
     content = gather(scope, "USD", 1.08, "fr")
     data = brief.make(scope, "USD", 1.08, "fr", "pptx")
+    pdf_path = tmp_path / "plans.pdf"
+    pdf_path.write_bytes(brief.make(scope, "USD", 1.08, "fr", "pdf"))
     next(database, None)
+    # On paper, the chart of 30 plans (1 840 px tall) comes in bands a page holds, none cut by a page break.
+    images = [line.split() for line in subprocess.run(["pdfimages", "-list", str(pdf_path)], capture_output=True,
+                                                      text=True, check=True).stdout.splitlines()[2:]]
+    charts = sum(len(section.charts) for section in content.sections)
+    assert len(images) > charts and max(int(image[4]) for image in images) <= PAGE_HEIGHT * SCALE
     from PIL import Image
     import io
 
     pictures = [shape for slide in Presentation(io.BytesIO(data)).slides for shape in slide.shapes
                 if shape.shape_type == 13]
-    assert len(pictures) > sum(len(section.charts) for section in content.sections), "the chart of plans in bands"
+    assert len(pictures) > charts, "the chart of plans in bands"
     for picture in pictures:
         pixels = Image.open(io.BytesIO(picture.image.blob)).height / SCALE
         inches_per_px = picture.height / 914400 / pixels

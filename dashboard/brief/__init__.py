@@ -1,7 +1,7 @@
 """The country brief: the current view as a few A4 pages (PDF) or a slide deck (PPTX).
 
 Guarantees: `make` gathers the figures once (the pages' cached queries), draws each
-chart once (a slide deck's chart too tall for a slide, in bands of its rows), and lays
+chart once (a chart too tall for a slide or a page, in bands of its rows), and lays
 out the format asked for; it is built only when asked (a button
 on any page, or `python -m dashboard.brief`), reports its steps through `progress`,
 and fails with a `BriefError` sentence, never a trace. The format follows the file
@@ -33,13 +33,12 @@ def make(scope: Scope, currency: str, usd_per_eur: float, language: str, fmt: st
         raise BriefError(f"unknown format {fmt!r}: the file name must end in .pdf or .pptx")
     # Imported here, so that the command line can quiet Streamlit's logs before its caches load.
     from .content import gather
-    from .pictures import bands, render
+    from .pictures import PAGE_HEIGHT, SLIDE_HEIGHT, bands, render
 
     tell = progress or (lambda *args: None)
     brief = gather(scope, currency, usd_per_eur, language, today)
     charts = [chart.figure for section in brief.sections for chart in section.charts]
-    # A page holds a tall chart whole; a slide shows it in bands of its rows.
-    drawn = [[figure] if fmt == "pdf" else bands(figure) for figure in charts]
+    drawn = [bands(figure, PAGE_HEIGHT if fmt == "pdf" else SLIDE_HEIGHT) for figure in charts]
     figures = [figure for parts in drawn for figure in parts]
     tell("figures", len(figures))
     pictures = iter(render(figures, lambda done, total: tell("charts", (done, total))))

@@ -66,17 +66,18 @@ def _section(section: Section, pictures: list[list[bytes]]) -> str:
             f'<div class="card"><div class="label">{_e(label)}</div><div class="value">{_e(value)}</div></div>'
             for label, value in section.cards) + "</div>")
     parts += [f"<p>{_e(line)}</p>" for line in section.lines]
-    for chart, (picture,) in zip(section.charts, pictures):
-        data = base64.b64encode(picture).decode("ascii")
-        parts.append(f'<figure><img src="data:image/png;base64,{data}" alt=""><figcaption>{_e(chart.source)}'
-                     "</figcaption></figure>")
+    for chart, bands in zip(section.charts, pictures):
+        for picture in bands:
+            data = base64.b64encode(picture).decode("ascii")
+            parts.append(f'<figure><img src="data:image/png;base64,{data}" alt=""><figcaption>{_e(chart.source)}'
+                         "</figcaption></figure>")
     parts += [_table(table) for table in section.tables]
     parts += [f'<p class="note">{_e(note)}</p>' for note in section.notes]
     return "\n".join(parts)
 
 
 def html_of(brief: Brief, pictures: list[list[bytes]]) -> str:
-    """`pictures`: each chart's one picture, in order."""
+    """`pictures`: each chart's pictures, in order (a tall chart's bands, `pictures.bands`)."""
     sections, at = [], 0
     for section in brief.sections:
         sections.append(_section(section, pictures[at:at + len(section.charts)]))

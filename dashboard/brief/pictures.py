@@ -4,8 +4,9 @@ Guarantees: the pictures are the figures the pages show (same builders, same sty
 at body-size text), drawn by kaleido in Debian's chromium, one browser per brief
 started and closed here (so two briefs built at once never share one); a missing
 browser raises `BriefError` with a sentence saying what to install, never a trace.
-`bands` cuts a chart of rows (horizontal bars) too tall for a slide into windows of
-its rows, each on the whole chart's scale, so that a slide never shrinks its text.
+`bands` cuts a chart of rows (horizontal bars) too tall for a slide or a page into
+windows of its rows, each on the whole chart's scale, so that a slide never shrinks its
+text and a page never cuts a chart in two.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from . import BriefError
 WIDTH = 1100  # px at scale 1: an A4 page's text width at print resolution, with scale 2
 SCALE = 2
 SLIDE_HEIGHT = 720  # px at scale 1: the tallest chart a slide shows with its text still legible (9 pt)
+PAGE_HEIGHT = 1450  # px at scale 1: the tallest chart an A4 page holds with its source line (pdf.STYLE)
 FRAME = 160  # px of a chart of rows that are not rows: title, legend, value axis (charts.py)
 
 
