@@ -60,7 +60,6 @@ def cached(builder):
     return wrapper
 
 
-PALETTE = px.colors.qualitative.Safe  # the colours a chart takes in turn
 LEGEND_MOST = 6  # colours a horizontal bar chart tells apart by a legend; past that each bar is labelled
 TEXT_SIZE = 17  # px: baseFontSize in .streamlit/config.toml, so no chart text is smaller than the body text
 
@@ -174,7 +173,7 @@ def gap_treemap(frame: pd.DataFrame, title: str, currency: str) -> go.Figure:
         # Axis and effect are legible on a projector; a click opens an effect's actions.
         texttemplate="%{label}<br>%{value:,.0f} " + currency,
         hovertemplate="%{label}<br>%{value:,.0f} " + currency + "<extra></extra>"))
-    figure.update_layout(title=title, height=620, treemapcolorway=PALETTE)
+    figure.update_layout(title=title, height=620, treemapcolorway=px.colors.qualitative.Safe)
     return figure
 
 
@@ -186,7 +185,7 @@ def gantt(bars: pd.DataFrame, title: str, semesters: list[str], starts: list, to
     bars = bars.assign(axis=bars["axis"].map(lambda name: wrap(name, 70, 2)))
     figure = px.timeline(bars, x_start="start", x_end="end", y="label", color="axis",
                          hover_data={"action": True, "semesters": True, "label": False},
-                         color_discrete_sequence=PALETTE)
+                         color_discrete_sequence=px.colors.qualitative.Safe)
     figure.update_yaxes(autorange="reversed", title=None, categoryorder="array",
                         categoryarray=list(dict.fromkeys(bars["label"])))
     figure.update_layout(title=title, height=max(420, 26 * bars["label"].nunique() + 200),
@@ -237,12 +236,11 @@ def _room_for_values(frame: pd.DataFrame, x: str, y: str, color: str | None, bar
 def bars(frame: pd.DataFrame, x: str, y: str, title: str, y_title: str, color: str | None = None,
          colors: dict | None = None, barmode: str = "group", text: str = ",.0f",
          categories: list | None = None, y_format: str | None = None, horizontal: bool = False,
-         narrow: bool = False, value_top: float | None = None) -> go.Figure:
+         narrow: bool = False) -> go.Figure:
     """Bars with their values written on them where they fit (`text`: a d3 format; `.3s`
     for 142k; `narrow`: drawn in one of two columns); `categories` orders the x axis
     (time reads left to right). `horizontal` lays the categories down the side, for long
-    labels, top to bottom in the frame's order; `value_top`, the largest value of every
-    chart drawn in parts, puts those parts on one scale."""
+    labels, top to bottom in the frame's order."""
     if horizontal:
         if color and frame[color].nunique() > LEGEND_MOST:
             # Past a few colours a legend only sends the reader back and forth (and,
@@ -251,14 +249,13 @@ def bars(frame: pd.DataFrame, x: str, y: str, title: str, y_title: str, color: s
                                         zip(frame[x], frame[color])]})
             color = None
         figure = px.bar(frame, x=y, y=x, color=color, barmode=barmode, text_auto=text, orientation="h",
-                        color_discrete_map=colors or {}, color_discrete_sequence=PALETTE)
+                        color_discrete_map=colors or {}, color_discrete_sequence=px.colors.qualitative.Safe)
         # Each value after its bar, in room kept for it: written inside, a short bar's
         # value (8 % beside 40 %) ran over the names at the body size.
         figure.update_traces(textangle=0, textposition="outside", cliponaxis=False)
         values = pd.to_numeric(frame[y], errors="coerce")
-        top = values.max() if value_top is None else value_top
-        if top > 0 and not (values < 0).any():
-            figure.update_xaxes(range=[0, top * 1.4])  # a half-width chart needs this much for "61,2 %"
+        if values.max() > 0 and not (values < 0).any():
+            figure.update_xaxes(range=[0, values.max() * 1.4])  # a half-width chart needs this much for "61,2 %"
         order = list(dict.fromkeys(frame[x]))
         lines = max((str(label).count("<br>") + 1 for label in order), default=1)  # wrapped labels need room
         figure.update_layout(title=title, xaxis_title=y_title, yaxis_title=None, legend_title_text=None,
@@ -269,7 +266,7 @@ def bars(frame: pd.DataFrame, x: str, y: str, title: str, y_title: str, color: s
         return figure
     figure = px.bar(frame, x=x, y=y, color=color, barmode=barmode, text_auto=text if _room_for_values(
                         frame, x, y, color, barmode, text, narrow) else False,
-                    color_discrete_map=colors or {}, color_discrete_sequence=PALETTE)
+                    color_discrete_map=colors or {}, color_discrete_sequence=px.colors.qualitative.Safe)
     figure.update_traces(textangle=0)
     figure.update_layout(title=title, yaxis_title=y_title, xaxis_title=None, legend_title_text=None)
     figure.update_xaxes(type="category", **({"categoryorder": "array", "categoryarray": categories}
@@ -289,7 +286,7 @@ def over_time(frame: pd.DataFrame, x: str, y: str, color: str, title: str, y_tit
     # directly: express took a tenth of a second a chart, and a scope change on the trends
     # page builds half a dozen. The hover names the line (its trace name, never pasted
     # into the template) and the period.
-    palette = PALETTE
+    palette = px.colors.qualitative.Safe
     value = "%{y:.0%}" if percent else "%{y:,}"
     figure = go.Figure([
         go.Scatter(x=rows[x].tolist(), y=rows[y].tolist(), name=label, legendgroup=label, showlegend=True,

@@ -13,8 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import inspect
-import itertools
-import math
 from dataclasses import replace
 
 import plotly.graph_objects as go
@@ -230,17 +228,6 @@ def funding_gap_breakdown(scope: Scope, currency: str, usd_per_eur: float, langu
         return charts.gap_treemap(_effect_named(view["tree"], view["effect_labels"]), t("fu_gap_tree"), currency)
 
 
-def _chain_rows(scope: Scope, language: str, by_country: bool) -> pd.DataFrame:
-    """Each country's latest figures of the enforcement stages, labelled, stage by stage;
-    with `by_country`, each country's stages together, countries in the order they come."""
-    rows = derived.labelled_figures(scope, CHAIN, language)
-    order = {"_stage": rows["indicator"].map({k: i for i, k in enumerate(CHAIN)})}
-    if by_country:
-        order = {"_country": rows["country"].map({c: i for i, c in enumerate(dict.fromkeys(rows["country"]))}),
-                 **order}
-    return rows.assign(**order).sort_values(list(order), kind="stable").drop(columns=list(order))
-
-
 @cached_figures
 def enforcement_chain(scope: Scope, language: str, most: int, by_country: bool = False
                       ) -> tuple[go.Figure | None, int, int]:
@@ -249,9 +236,14 @@ def enforcement_chain(scope: Scope, language: str, most: int, by_country: bool =
     even if cut (a meeting screen of five bars then shows one country's chain, not five
     countries' first stage). Returns the figure, how many figures it draws and how many
     there are in all."""
-    rows = _chain_rows(scope, language, by_country)
+    rows = derived.labelled_figures(scope, CHAIN, language)
     if rows.empty:
         return None, 0, 0
+    order = {"_stage": rows["indicator"].map({k: i for i, k in enumerate(CHAIN)})}
+    if by_country:  # countries in the order they come, each one's stages in order
+        order = {"_country": rows["country"].map({c: i for i, c in enumerate(dict.fromkeys(rows["country"]))}),
+                 **order}
+    rows = rows.assign(**order).sort_values(list(order), kind="stable").drop(columns=list(order))
     if by_country:
         # Whole chains while they fit (a running total is a prefix), the first one's anyway.
         fits = rows.groupby("country", sort=False).size().cumsum() <= most
@@ -262,31 +254,6 @@ def enforcement_chain(scope: Scope, language: str, most: int, by_country: bool =
     with speaking(language):
         return charts.bars(shown, "label", "value", t("en_chain"), t("count"), color="period_label",
                            horizontal=True), len(shown), len(rows)
-
-
-@cached_figures
-def enforcement_chain_parts(scope: Scope, language: str, most: int, per_chart: int
-                            ) -> tuple[list[go.Figure], int, int]:
-    """The first `most` figures of `enforcement_chain` (stage by stage), at most
-    `per_chart` bars to a chart, in parts of even size and on one scale: a slide or half
-    a page each, where one chart of every source's figures ran over a page. Returns the
-    figures (none when there is no figure), how many they draw and how many there are."""
-    rows = _chain_rows(scope, language, False)
-    shown = rows.head(most)
-    if shown.empty:
-        return [], 0, len(rows)
-    # Parts of even size (seven figures: four and three, not six and one).
-    size = math.ceil(len(shown) / math.ceil(len(shown) / per_chart))
-    parts = range(0, len(shown), size)
-    top = float(pd.to_numeric(shown["value"], errors="coerce").max())
-    # One colour per period across the parts (each part alone would colour by its own order).
-    colors = dict(zip(dict.fromkeys(shown["period_label"]), itertools.cycle(charts.PALETTE)))
-    with speaking(language):
-        titled = (lambda n: t("en_chain")) if len(parts) == 1 else (
-            lambda n: f"{t('en_chain')} ({n + 1}/{len(parts)})")
-        return [charts.bars(shown.iloc[start:start + size], "label", "value", titled(n), t("count"),
-                            color="period_label", colors=colors, horizontal=True, value_top=top)
-                for n, start in enumerate(parts)], len(shown), len(rows)
 
 
 def _progress_series(scope: Scope, language: str) -> list[tuple]:

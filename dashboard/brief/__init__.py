@@ -1,11 +1,10 @@
 """The country brief: the current view as a few A4 pages (PDF) or a slide deck (PPTX).
 
 Guarantees: `make` gathers the figures once (the pages' cached queries), draws each
-chart once (a chart too tall for a slide or a page, in bands of its rows), and lays
-out the format asked for; it is built only when asked (a button
-on any page, or `python -m dashboard.brief`), reports its steps through `progress`,
-and fails with a `BriefError` sentence, never a trace. The format follows the file
-name's extension.
+chart once (one too tall for a slide or a page, in bands of its rows), and lays out
+the format asked for; it is built only when asked (a button on any page, or
+`python -m dashboard.brief`), reports its steps through `progress`, and fails with a
+`BriefError` sentence, never a trace. The format follows the file name's extension.
 """
 
 from __future__ import annotations

@@ -24,8 +24,7 @@ from ..scope import Scope
 
 LARGEST_GAPS = 10
 LISTED = 12  # rows of a list in the brief; past that it says how many more
-MOST_FIGURES = 12  # enforcement figures in the brief, as many as a list's rows
-BARS_PER_CHART = 6  # a chart's bars: one chart fits a slide (labels readable) and half an A4 page
+MOST_FIGURES = 12  # enforcement figures in the brief, as many as a list's rows: with their labels, a page
 SEX_INDICATORS = ("cases_investigated", "persons_arrested", "persons_prosecuted", "persons_convicted",
                   "victims_identified", "victims_assisted", "victims_rescued", "victims_returned",
                   "victims_reintegrated", "children_withdrawn", "actors_trained")
@@ -190,13 +189,13 @@ def _schedule(scope: Scope, currency: str, usd_per_eur: float, today: dt.date) -
 
 def _enforcement(scope: Scope, language: str) -> Section:
     section = Section(t("page_enforcement"))
-    chain, drawn, total = figures.enforcement_chain_parts(scope, language, MOST_FIGURES, BARS_PER_CHART)
-    if not chain and not queries.has_indicators(scope):
+    chain, drawn, total = figures.enforcement_chain(scope, language, MOST_FIGURES)
+    if chain is None and not queries.has_indicators(scope):
         section.lines.append(t("ov_no_enforcement"))
         return section
     section.notes.append(t("enf_caveat"))
-    source = derived.provenance_text(scope, "indicators", language)
-    section.charts += [Chart(part, source) for part in chain]
+    if chain is not None:
+        section.charts.append(Chart(chain, derived.provenance_text(scope, "indicators", language)))
     if total > drawn:
         section.notes.append(t("br_more_figures").format(shown=number(drawn), total=number(total),
                                                          page=t("page_enforcement")))

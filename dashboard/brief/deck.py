@@ -109,8 +109,9 @@ def _cell(cell, value: object, bold: bool = False, right: bool = False) -> None:
 
 
 def _section(deck, section: Section, pictures: list[list[bytes]]) -> None:
-    """A text slide (figures and sentences) when there are any, a slide per chart and
-    per table page; caveats and sources at the foot of the section's last slide."""
+    """A text slide (figures and sentences) when there are any, a slide per chart
+    picture and per table page; caveats and sources at the foot of the section's last
+    slide."""
     last = None
     if section.cards or section.lines or not (section.charts or section.tables):
         last = _slide(deck, section.title)
