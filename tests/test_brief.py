@@ -259,14 +259,14 @@ def test_a_chart_of_rows_too_tall_for_a_slide_comes_in_bands_of_its_rows():
     tall = charts.stacked_rows(frame, "plan", "actions", "status", "Statuts", "Actions",
                                {"done": "#2E8B57", "late": "#E07B00"})
     assert tall.layout.height > SLIDE_HEIGHT
-    sent = tall.to_dict()  # what every page showing this cached figure sends
+    sent = tall.to_json()  # what every page showing this cached figure sends (from its stored dict)
     windows = bands(tall)
     assert [w.layout.title.text for w in windows] == [f"Statuts ({n}/3)" for n in (1, 2, 3)]
     assert {w.layout.height for w in windows} == {windows[0].layout.height} and windows[0].layout.height <= SLIDE_HEIGHT
     # 26 rows of 56 px: ten fit under 720 px, so three windows of nine rows (the last one's
     # ninth left empty), top to bottom, each row in one window only.
     assert [tuple(w.layout.yaxis.range) for w in windows] == [(n + 8.5, n - 0.5) for n in (0, 9, 18)]
-    assert tall.to_dict() == sent and tall.layout.yaxis.range is None, "the shared figure is unchanged"
+    assert tall.to_json() == sent and tall.layout.yaxis.range is None, "the shared figure is unchanged"
     short = charts.stacked_rows(frame.head(5), "plan", "actions", "status", "Statuts", "Actions", {"done": "#2E8B57"})
     assert bands(short) == [short]
     upright = charts.bars(frame, "plan", "actions", "Actions", "Actions")
