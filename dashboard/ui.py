@@ -68,6 +68,11 @@ def csv_bytes(frame: pd.DataFrame, scope: Scope) -> bytes:
     return (head + _export_safe(frame).to_csv(index=False)).encode("utf-8-sig")
 
 
+def plain_csv(frame: pd.DataFrame) -> bytes:
+    """The frame as CSV with no lines of filters above (it follows no filter), texts kept as text."""
+    return _export_safe(frame).to_csv(index=False).encode("utf-8-sig")
+
+
 EXCEL_CELL = 32_767  # Excel's most characters in one cell
 
 

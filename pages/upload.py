@@ -9,7 +9,7 @@ version landed since the preview, which is then recomputed and shown again.
 
 import streamlit as st
 
-from dashboard import access, db, preview, queries
+from dashboard import access, db, preview, queries, report_view
 from dashboard.filters import FILTER_KEYS, country_name, current
 from dashboard.i18n import lang, number, t
 from dashboard.safe import md
@@ -102,10 +102,7 @@ for item in st.session_state.get("previews", []):
         st.info(t("up_unchanged").format(file=name, version=report.version), icon=":material/info:")
     else:
         st.success(t("up_checked").format(file=name, counts=counts), icon=":material/check:")
-    for issue in report.issues:
-        text = md(issue.message_fr if lang() == "fr" else issue.message_en)
-        (st.markdown if issue.severity == "error" else st.caption)(
-            f"{':material/cancel:' if issue.severity == 'error' else ':material/warning:'} {text}")
+    report_view.issues(report, lambda build, name=report.file: db.recorded(grant, "download_issues", build, name))
     if report.ignored_sheets:
         st.caption(t("up_ignored").format(sheets=md(", ".join(report.ignored_sheets))))
     if report.issues and any(i.sheet for i in report.issues):

@@ -93,6 +93,28 @@ def test_upload_answers_every_wrong_cell_then_loads(server, page, tmp_path):
     assert "700" in page.locator('[data-testid="stMetricValue"]').first.inner_text()
 
 
+def test_upload_of_many_wrong_cells_says_each_kind_once_and_lists_them_all(server, page, tmp_path):
+    """Thirty wrong costs and a wrong mark: the first twenty sentences, errors first, then
+    the count of the others, each kind once, and every one of them in the CSV."""
+    rows = [["CM", "Essai", "1", "Axe", None, None, f"1.{n}", "A", "-3", ""] for n in range(1, 31)]
+    rows.append(["CM", "Essai", "1", "Axe", None, None, "1.31", "A", "abc", ""])
+    many = tmp_path / "plan_beaucoup.xlsx"
+    many.write_bytes(xlsx({"Plan": plan_rows(*rows)}))
+    open_page(page, f"{server}/upload")
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(many))
+    page.get_by_role("button", name="Vérifier", exact=True).click()
+    page.wait_for_selector("text=plan_beaucoup.xlsx : refusé (31 erreur(s))", timeout=60_000)
+    page.wait_for_selector("text=… et 11 autres problèmes (11 erreur(s), 0 avertissement(s))", timeout=30_000)
+    assert page.get_by_text("plan_beaucoup.xlsx, feuille « Plan », cellule").count() == 20
+    page.wait_for_selector('[data-testid="stDataFrame"]', timeout=30_000)  # each kind once
+    page.screenshot(path=str(ARTIFACTS / "upload-many-wrong-cells.png"), full_page=True)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Télécharger la liste des problèmes (CSV)").click()
+    listed = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()
+    assert listed[0] == "Gravité,Feuille,Cellule,Message" and len(listed) == 1 + 31
+    assert [line.split(",")[2] for line in listed[1:]] == [f"I{n}" for n in range(2, 33)]
+
+
 def test_export_carries_the_active_filters(server, page):
     open_page(page, f"{server}/funding?country=Cameroun+%2F+Cameroon")
     with page.expect_download() as download:
