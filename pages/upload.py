@@ -106,7 +106,7 @@ for item in st.session_state.get("previews", []):
     if report.ignored_sheets:
         st.caption(t("up_ignored").format(sheets=md(", ".join(report.ignored_sheets))))
     if report.issues and any(i.sheet for i in report.issues):
-        st.download_button(t("up_marked"), db.recorded(grant, "download_marked", lambda item=item: marked.marked(
+        st.download_button(t("up_marked"), db.recorded(grant, "download_marked", lambda item=item: marked.marked_apart(
             item["name"], item["data"], item["report"].issues), item["name"]),
                            f"{item['name'].rsplit('.', 1)[0]}_a_corriger.xlsx", XLSX, icon=":material/edit_note:",
                            key=f"marked-{item['name']}", on_click="ignore")

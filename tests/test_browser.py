@@ -9,6 +9,7 @@ the active filters. Nothing is downloaded: chromium comes from Debian (scripts/t
 
 from __future__ import annotations
 
+import io
 import json
 import subprocess
 import sys
@@ -16,6 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from playwright.sync_api import Page
 
 from tests.browser import ARTIFACTS, ROOT, open_page, settle, streamlit_app
@@ -113,6 +115,11 @@ def test_upload_of_many_wrong_cells_says_each_kind_once_and_lists_them_all(serve
     listed = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()
     assert listed[0] == "Gravité,Feuille,Cellule,Message" and len(listed) == 1 + 31
     assert [line.split(",")[2] for line in listed[1:]] == [f"I{n}" for n in range(2, 33)]
+    # Her own file back, every faulty cell marked (made in a process of its own: loaders.marked).
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Mon fichier, cellules à corriger marquées").click()
+    sheet = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()))["Plan"]
+    assert {c.coordinate for row in sheet.iter_rows() for c in row if c.comment} == {f"I{n}" for n in range(2, 33)}
 
 
 def test_export_carries_the_active_filters(server, page):

@@ -131,13 +131,14 @@ def test_one_changed_cost_is_exactly_one_change_with_the_new_totals():
     assert con.execute("SELECT estimated_cost FROM actions WHERE action_code = '1.1.1'").fetchone()[0] == 30000
 
 
-def test_the_marked_workbook_has_a_fill_and_a_comment_on_exactly_the_faulty_cells():
+@pytest.mark.parametrize("making", [marked.marked, marked.marked_apart], ids=["here", "in-a-process-of-its-own"])
+def test_the_marked_workbook_has_a_fill_and_a_comment_on_exactly_the_faulty_cells(making):
     bad = xlsx({"Plan": plan_rows(["CM", "P", "1", "Axe", None, None, "1.1", "A", "-3", ""],
                                   ["CM", "P", "1", "Axe", None, None, "1.2", "B", "douze", "50"],
                                   ["CM", "P", "1", "Axe", None, None, "1.3", "C", "10", "20"])})
     report = loaders.ingest(fresh(), "faux.xlsx", bad, actor=ADMIN)
     assert report.status == "rejected"
-    book = load_workbook(io.BytesIO(marked.marked("faux.xlsx", bad, report.issues)))
+    book = load_workbook(io.BytesIO(making("faux.xlsx", bad, report.issues)))
     sheet = book["Plan"]
     flagged = {c.coordinate for row in sheet.iter_rows() for c in row if c.comment is not None}
     assert flagged == {i.cell for i in report.issues} == {"I2", "I3", "J4"}
