@@ -156,14 +156,10 @@ def main() -> None:
         return
     OUT.mkdir(parents=True, exist_ok=True)
     files = {"Plan": OUT / f"plan_{args.rows}.xlsx", "Indicateurs": OUT / f"indicators_{args.rows}.xlsx"}
-    if not files["Plan"].exists():
-        make_plan(files["Plan"], args.rows)
-    if not files["Indicateurs"].exists():
-        make_indicators(files["Indicateurs"], args.rows)
-    if not WARM["Plan"].exists():
-        make_plan(WARM["Plan"], WARM_ROWS)
-    if not WARM["Indicateurs"].exists():
-        make_indicators(WARM["Indicateurs"], WARM_ROWS)
+    for made, rows in ((files, args.rows), (WARM, WARM_ROWS)):
+        for sheet, path in made.items():
+            if not path.exists():
+                (make_plan if sheet == "Plan" else make_indicators)(path, rows)
     print(f"{'workbook':<14} {'reader':<18} {'rows':>7} {'median s':>9} {'rows/s':>9} {'x pandas':>9} {'peak MB':>8}")
     summary = []  # read by benchmarks/bench_pages.py for BENCHMARKS.md
     for sheet, path in files.items():

@@ -60,6 +60,7 @@ def cached(builder):
     return wrapper
 
 
+ROWS_FRAME = 160  # px of a chart of rows (bars across) that are not its rows: title, legend, value axis
 LEGEND_MOST = 6  # colours a horizontal bar chart tells apart by a legend; past that each bar is labelled
 TEXT_SIZE = 17  # px: baseFontSize in .streamlit/config.toml, so no chart text is smaller than the body text
 
@@ -259,7 +260,7 @@ def bars(frame: pd.DataFrame, x: str, y: str, title: str, y_title: str, color: s
         order = list(dict.fromkeys(frame[x]))
         lines = max((str(label).count("<br>") + 1 for label in order), default=1)  # wrapped labels need room
         figure.update_layout(title=title, xaxis_title=y_title, yaxis_title=None, legend_title_text=None,
-                             height=max(360, max(56, 19 * lines + 12) * len(order) + 160))
+                             height=max(360, max(56, 19 * lines + 12) * len(order) + ROWS_FRAME))
         figure.update_yaxes(type="category", categoryorder="array", categoryarray=order, autorange="reversed")
         if y_format:
             figure.update_xaxes(tickformat=y_format)
@@ -319,6 +320,6 @@ def stacked_rows(frame: pd.DataFrame, label: str, value: str, color: str, title:
                     color_discrete_map=colors)
     figure.update_traces(textangle=0)
     figure.update_layout(title=title, xaxis_title=value_title, yaxis_title=None, legend_title_text=None,
-                         height=max(380, row_height * len(order) + 160))
+                         height=max(380, row_height * len(order) + ROWS_FRAME))
     figure.update_yaxes(type="category", categoryorder="array", categoryarray=order, autorange="reversed")
     return figure

@@ -273,19 +273,22 @@ def test_a_chart_of_rows_too_tall_for_a_slide_comes_in_bands_of_its_rows():
     assert bands(upright) == [upright], "only a chart of rows is cut"
 
 
-def test_brief_of_thirty_plans_shows_every_chart_legibly_and_whole(tmp_path, monkeypatch):
-    from dashboard.brief.pictures import PAGE_HEIGHT, SCALE
+@pytest.fixture
+def thirty_plans(tmp_path, monkeypatch):
     from tests.test_crowded import many_plans
     from tests.test_pages import own_database
 
-    database = own_database(tmp_path / "plans.duckdb", monkeypatch, {"plans.xlsx": many_plans()})
-    next(database)
+    yield from own_database(tmp_path / "plans.duckdb", monkeypatch, {"plans.xlsx": many_plans()})
+
+
+def test_brief_of_thirty_plans_shows_every_chart_legibly_and_whole(thirty_plans, tmp_path):
+    from dashboard.brief.pictures import PAGE_HEIGHT, SCALE
+
     scope = Scope(countries=("SN",))
     content = gather(scope, "USD", 1.08, "fr")
     data = brief.make(scope, "USD", 1.08, "fr", "pptx")
     pdf_path = tmp_path / "plans.pdf"
     pdf_path.write_bytes(brief.make(scope, "USD", 1.08, "fr", "pdf"))
-    next(database, None)
     # On paper, the chart of 30 plans (1 840 px tall) comes in bands a page holds, none cut by a page break.
     images = [line.split() for line in subprocess.run(["pdfimages", "-list", str(pdf_path)], capture_output=True,
                                                       text=True, check=True).stdout.splitlines()[2:]]

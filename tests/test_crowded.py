@@ -9,6 +9,7 @@ import json
 
 import pytest
 
+from tests.test_brief import senegal  # noqa: F401 - a fixture: Senegal's chain from thirteen sources
 from tests.test_pages import app, own_database
 from tests.test_trends import values
 from tests.workbooks import PLAN_HEADER, xlsx
@@ -226,11 +227,7 @@ def test_the_meeting_shows_whole_chains_country_by_country(chains):
     assert "… et 4 autre(s) chiffre(s), page Répression et assistance." in [c.value for c in at.caption]
 
 
-def test_enforcement_page_says_how_many_counts_by_sex_it_leaves_out(tmp_path, monkeypatch):
-    from tests.test_brief import many_sources
-
-    database = own_database(tmp_path / "sources.duckdb", monkeypatch, {"services.xlsx": many_sources()})
-    next(database)
+def test_enforcement_page_says_how_many_counts_by_sex_it_leaves_out(senegal):
     at = app("pages/enforcement.py", country="Sénégal / Senegal")
     assert not at.exception and not at.error
     by_sex = figures(at)[-1]
@@ -238,4 +235,3 @@ def test_enforcement_page_says_how_many_counts_by_sex_it_leaves_out(tmp_path, mo
     hidden = [c.value for c in at.caption if c.value.startswith(f"{drawn} chiffres dessinés sur 52")]
     # The chain's 52 figures and the 52 counts by sex: each chart says what it leaves to the table.
     assert drawn < 52 and len(hidden) == 2, [c.value for c in at.caption]
-    next(database, None)

@@ -17,13 +17,14 @@ import shutil
 
 import plotly.graph_objects as go
 
+from ..charts import ROWS_FRAME
+
 from . import BriefError
 
 WIDTH = 1100  # px at scale 1: an A4 page's text width at print resolution, with scale 2
 SCALE = 2
 SLIDE_HEIGHT = 720  # px at scale 1: the tallest chart a slide shows with its text still legible (9 pt)
 PAGE_HEIGHT = 1450  # px at scale 1: the tallest chart an A4 page holds with its source line (pdf.STYLE)
-FRAME = 160  # px of a chart of rows that are not rows: title, legend, value axis (charts.py)
 
 
 def browser() -> str:
@@ -42,12 +43,12 @@ def bands(figure: go.Figure, height: int = SLIDE_HEIGHT) -> list[go.Figure]:
     rows = _rows(figure)
     if tall <= height or len(rows) < 2:
         return [figure]
-    per_row = max(1.0, (tall - FRAME) / len(rows))
-    fits = max(1, int((height - FRAME) // per_row))
+    per_row = max(1.0, (tall - ROWS_FRAME) / len(rows))
+    fits = max(1, int((height - ROWS_FRAME) // per_row))
     count = math.ceil(len(rows) / fits)
     fits = math.ceil(len(rows) / count)  # windows of even size: eleven rows in two are six and five
     title = figure.layout.title.text or ""
-    window_height = int(FRAME + per_row * fits)
+    window_height = int(ROWS_FRAME + per_row * fits)
     windows = []
     for number, first in enumerate(range(0, len(rows), fits), start=1):
         window = go.Figure(figure)
