@@ -74,11 +74,10 @@ def parse_indicator_sheet(sheet: RawSheet, header: HeaderMap, log: IssueLog, ref
                 "remove one of them or tell their sources apart")
             continue
         seen[key] = index + 1
+        # Positional, in the order of IndicatorRow's fields (by keyword, a tenth of the parse).
         out.indicators.append(IndicatorRow(
-            country=country, period_start=start, period_end=end, theme=theme, indicator=indicator,
-            sex=sex, age_group=age, value=value, source=source or None,
-            organisation=organisation or None, action_code=action_code or None,
-            comment=comment or None, sheet=sheet.name, row=index + 1,
+            country, start, end, theme, indicator, sex, age, value, source or None, organisation or None,
+            action_code or None, comment or None, sheet.name, index + 1,
         ))
 
 
