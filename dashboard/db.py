@@ -164,7 +164,7 @@ def current_workbook(grant: Grant, country: str, plan: str | None, language: str
 
     def build() -> bytes:
         with shared.cursor() as cursor:
-            data = template.current_data(cursor, country, plan, language)
+            data = template.current_data_apart(cursor, country, plan, language)
             audit.record(cursor, grant.actor, "export", "done", countries=[country], detail=plan)
         return data
     return build

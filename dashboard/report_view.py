@@ -20,7 +20,7 @@ from loaders.issues import Issue
 
 from .i18n import lang, number, t
 from .safe import md
-from .ui import plain_csv
+from .exports import plain_csv
 
 SHOWN = 20  # sentences a page shows; the others are counted by kind and listed in the CSV
 FIRST_CELLS = 6  # cells named for each kind

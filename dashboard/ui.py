@@ -1,12 +1,12 @@
 """Rendering pieces every page uses: tables with exports, charts, empty states.
 
-Guarantees: every table is shown with CSV and Excel downloads whose files carry the
-active filters (CSV: `#` lines above the header; Excel: a `Filtres`/`Filters` sheet);
-tables show numbers, percentages and dates in the chosen language (not the browser's),
-blanks for missing values and coded values in words; every chart is drawn with
-Plotly's PNG download (camera icon) named after it; a scope with nothing in it gives a
-sentence, never an empty chart; funding cards say "to be defined" when nothing in scope
-is costed, never 0; a page says in one line which active filters it does not apply.
+Guarantees: every table is shown with CSV and Excel downloads, built when clicked
+(dashboard/exports.py), whose files carry the active filters and the day; tables show
+numbers, percentages and dates in the chosen language (not the browser's), blanks for
+missing values and coded values in words; every chart is drawn with Plotly's PNG
+download (camera icon) named after it; a scope with nothing in it gives a sentence,
+never an empty chart; funding cards say "to be defined" when nothing in scope is
+costed, never 0; a page says in one line which active filters it does not apply.
 A table is shaped and given its display values once per language and shared by every
 session until the next load; nobody changes a shared table.
 """
@@ -14,8 +14,6 @@ session until the next load; nobody changes a shared table.
 from __future__ import annotations
 
 import datetime as dt
-import io
-import re
 import weakref
 from collections.abc import Callable
 
@@ -26,10 +24,10 @@ import streamlit as st
 from streamlit import dataframe_util
 from streamlit.elements.lib import pandas_styler_utils as _styler_utils
 
-from . import db, derived, queries
+from . import db, derived, exports, queries
 from .filters import FILTER_FIELDS, country_name, describe
 from .i18n import date, kinds_phrase, lang, moment, money, money_card, number, percent, speaking, t
-from .safe import cell, md
+from .safe import md
 from .listings import LISTING_HASHED
 from .scope import Scope
 
@@ -38,77 +36,11 @@ def empty(message: str | None = None) -> None:
     st.info(message or t("no_match"), icon=":material/filter_alt:")
 
 
-def _flat(frame: pd.DataFrame) -> pd.DataFrame:
-    """Lists become `a; b`, so a spreadsheet shows them in one cell."""
-    out = frame.copy()
-    for column in out.columns:
-        if out[column].map(lambda v: isinstance(v, (list, tuple)) or hasattr(v, "tolist")).any():
-            out[column] = out[column].map(lambda v: "; ".join(map(str, list(v))) if v is not None else "")
-    return out
-
-
-def _filter_lines(scope: Scope) -> list[tuple[str, str]]:
+def filter_lines(scope: Scope) -> list[tuple[str, str]]:
+    """The lines an export carries above its rows: the active filters and the day."""
     lines = describe(scope) or [(t("active_filters"), t("none"))]
     stamp = "Exporté le" if lang() == "fr" else "Exported on"
     return [*lines, (stamp, dt.date.today().isoformat())]
-
-
-def _export_safe(frame: pd.DataFrame) -> pd.DataFrame:
-    """For CSV, which has no cell types: every text that a spreadsheet would read as a
-    formula gets a leading `'`, so it opens as text."""
-    out = _flat(frame)
-    for column in out.columns:
-        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
-            out[column] = out[column].map(cell)
-    return out.rename(columns={c: cell(str(c)) for c in out.columns})
-
-
-def csv_bytes(frame: pd.DataFrame, scope: Scope) -> bytes:
-    head = "".join(f"# {name}: {cell(value)}\n" for name, value in _filter_lines(scope))
-    return (head + _export_safe(frame).to_csv(index=False)).encode("utf-8-sig")
-
-
-def plain_csv(frame: pd.DataFrame) -> bytes:
-    """The frame as CSV with no lines of filters above (it follows no filter), texts kept as text."""
-    return _export_safe(frame).to_csv(index=False).encode("utf-8-sig")
-
-
-EXCEL_CELL = 32_767  # Excel's most characters in one cell
-
-
-def _fit_excel(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
-    """Texts longer than Excel holds, cut with an ellipsis; how many cells were cut."""
-    out, cut = frame.copy(), 0
-    for column in out.columns:
-        if out[column].dtype == object or pd.api.types.is_string_dtype(out[column]):
-            long = out[column].map(lambda v: isinstance(v, str) and len(v) > EXCEL_CELL)
-            if long.any():
-                cut += int(long.sum())
-                out[column] = out[column].map(
-                    lambda v: v[: EXCEL_CELL - 1] + "…" if isinstance(v, str) and len(v) > EXCEL_CELL else v)
-    return out, cut
-
-
-def excel_bytes(frame: pd.DataFrame, scope: Scope, title: str, rows_cut: bool = False) -> bytes:
-    """The table and a sheet of filters; says in that sheet when Excel's limits cut anything."""
-    buffer = io.BytesIO()
-    # Every text is written as a text cell, exactly as typed: xlsxwriter would otherwise turn
-    # text starting with `=` into a formula and bare URLs into links.
-    options = {"strings_to_formulas": False, "strings_to_urls": False, "strings_to_numbers": False}
-    with pd.ExcelWriter(buffer, engine="xlsxwriter", engine_kwargs={"options": options}) as writer:
-        sheet = re.sub(r"[\[\]:*?/\\]", " ", title)[:31] or "Data"
-        data, cells_cut = _fit_excel(_flat(frame))
-        for column in data.select_dtypes(include=["datetimetz"]).columns:
-            data[column] = data[column].dt.tz_localize(None)
-        data.to_excel(writer, sheet_name=sheet, index=False)
-        notes = _filter_lines(scope)
-        if rows_cut:
-            notes.append((t("excel_note"), t("excel_rows_cut").format(n=number(len(frame)))))
-        if cells_cut:
-            notes.append((t("excel_note"), t("excel_cells_cut").format(n=number(cells_cut))))
-        pd.DataFrame(notes, columns=[t("filters"), ""]).to_excel(writer, sheet_name=t("filters"), index=False)
-        writer.sheets[sheet].autofit()
-    return buffer.getvalue()
 
 
 def load_grant_or_stop(user):
@@ -387,10 +319,8 @@ def downloads(rows, scope: Scope, name: str, title: str) -> None:
     def build(kind: str):
         def make() -> bytes:
             with speaking(language):
-                if kind == "csv":
-                    return csv_bytes(rows(None)[0], scope)
-                table_, cut = rows(EXCEL_ROWS)
-                return excel_bytes(table_, scope, title, cut)
+                table_, cut = rows(None if kind == "csv" else EXCEL_ROWS)
+                return exports.made(kind, table_, filter_lines(scope), title, cut, language)
         return make
     with st.container(horizontal=True):
         st.download_button(t("download_csv"), build("csv"), f"{name}.csv", "text/csv", key=f"csv-{name}",

@@ -14,17 +14,13 @@ warnings: 9 s of openpyxl and 275 MB more at its peak, 150 MB of which stayed).
 from __future__ import annotations
 
 import csv
-import dataclasses
 import io
-import json
-import subprocess
-import sys
-from pathlib import Path
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.comments import Comment
 from openpyxl.styles import PatternFill
 
+from . import apart
 from .issues import Issue
 
 FILLS = {"error": PatternFill("solid", fgColor="F4B6B6"), "warning": PatternFill("solid", fgColor="FCD9A8")}
@@ -65,22 +61,9 @@ def marked(name: str, data: bytes, issues: list[Issue]) -> bytes:
 
 
 def marked_apart(name: str, data: bytes, issues: list[Issue], timeout: float = 300) -> bytes:
-    """`marked`, run by `python -m loaders.marked` in a process of its own."""
-    head = json.dumps({"name": name, "issues": [dataclasses.asdict(issue) for issue in issues]}).encode()
-    done = subprocess.run([sys.executable, "-m", "loaders.marked"], input=len(head).to_bytes(8, "big") + head + data,
-                          capture_output=True, timeout=timeout, cwd=Path(__file__).resolve().parent.parent)
-    if done.returncode:
-        raise RuntimeError(f"the marked workbook could not be made: {done.stderr.decode(errors='replace')[-500:]}")
-    return done.stdout
-
-
-def _main() -> None:
-    given = sys.stdin.buffer.read()
-    size = int.from_bytes(given[:8], "big")
-    head = json.loads(given[8:8 + size])
-    issues = [Issue(**fields) for fields in head["issues"]]
-    sys.stdout.buffer.write(marked(head["name"], given[8 + size:], issues))
+    """`marked`, run by `python -m loaders.marked` in a process of its own (loaders/apart.py)."""
+    return apart.run("loaders.marked", {"name": name, "data": data, "issues": issues}, timeout)
 
 
 if __name__ == "__main__":
-    _main()
+    apart.serve(marked)

@@ -18,7 +18,8 @@ from openpyxl import load_workbook
 
 from dashboard import access, db
 from dashboard.scope import Scope
-from dashboard.ui import csv_bytes, excel_bytes
+from dashboard.exports import csv_bytes, excel_bytes
+from dashboard.ui import filter_lines
 from loaders import audit, ingest, restore
 from loaders.audit import Actor
 from tests.conftest import dump
@@ -281,12 +282,12 @@ def test_exports_write_hostile_text_as_text(language, monkeypatch):
     monkeypatch.setattr(i18n, "lang", lambda: language)
     monkeypatch.setattr(ui, "lang", lambda: language)
     frame = pd.DataFrame({"action": list(HOSTILE.values()) + ["+1", "-2", "@SUM(A1)", "\tx", "\rx"]})
-    sheet = load_workbook(io.BytesIO(excel_bytes(frame, Scope(), "Actions"))).worksheets[0]
+    sheet = load_workbook(io.BytesIO(excel_bytes(frame, filter_lines(Scope()), "Actions"))).worksheets[0]
     cells = [c for c in sheet["A"][1:]]
     assert all(c.data_type == "s" for c in cells)
     assert [c.value for c in cells][:5] == list(HOSTILE.values()), "shown exactly as typed"
     assert not any(c.hyperlink for c in cells)
-    text = csv_bytes(frame, Scope()).decode("utf-8-sig")
+    text = csv_bytes(frame, filter_lines(Scope())).decode("utf-8-sig")
     assert text.startswith("# Filtres actifs" if language == "fr" else "# Active filters")
     for line in text.splitlines()[3:]:
         assert not line.lstrip('"').startswith(("=", "+", "-", "@", "\t", "\r")), line

@@ -10,10 +10,11 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from dashboard import metrics
+from dashboard import exports, metrics
 from dashboard.i18n import TEXT, money, percent
 from dashboard.scope import Scope
-from dashboard.ui import csv_bytes, excel_bytes, localize
+from dashboard.exports import csv_bytes, excel_bytes
+from dashboard.ui import filter_lines, localize
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -99,22 +100,57 @@ def test_formats():
 def test_exports_carry_the_active_filters():
     scope = Scope(countries=("CM",), priorities=("high",))
     frame = pd.DataFrame({"country": ["CM"], "action_code": ["1.1.2"], "partners": [["BIT", "OIT"]]})
-    text = csv_bytes(localize(frame, ["country", "action_code", "partners"]), scope).decode("utf-8-sig")
+    shown = localize(frame, ["country", "action_code", "partners"])
+    text = csv_bytes(shown, filter_lines(scope)).decode("utf-8-sig")
     assert text.splitlines()[:2] == ["# Pays: Cameroun", "# Priorité: élevée"]
     assert "Cameroun,1.1.2,BIT; OIT" in text
-    workbook = load_workbook(io.BytesIO(excel_bytes(frame, scope, "Actions")))
+    workbook = load_workbook(io.BytesIO(excel_bytes(frame, filter_lines(scope), "Actions")))
     assert workbook.sheetnames == ["Actions", "Filtres"]
     assert [c.value for c in workbook["Filtres"]["A"]][:3] == ["Filtres", "Pays", "Priorité"]
 
 
 def test_excel_exports_respect_excel_limits_and_say_so():
     frame = pd.DataFrame({"action": ["x" * 40_000, "court"], "code": ["1", "2"]})
-    workbook = load_workbook(io.BytesIO(excel_bytes(frame, Scope(), "Actions", rows_cut=True)))
+    workbook = load_workbook(io.BytesIO(excel_bytes(frame, filter_lines(Scope()), "Actions", rows_cut=True)))
     cells = [c.value for c in workbook["Actions"]["A"]][1:]
     assert len(cells[0]) == 32_767 and cells[0].endswith("…") and cells[1] == "court"
     notes = [row[1].value for row in workbook["Filtres"].iter_rows(min_row=2) if row[0].value == "Remarque"]
     assert any("1 048 575 premières lignes" in n for n in notes)
     assert any("1 cellule(s) de plus de 32 767 caractères ont été coupées" in n for n in notes)
+
+
+def _cells(data: bytes) -> dict[str, list[list]]:
+    book = load_workbook(io.BytesIO(data))
+    return {sheet.title: [[c.value for c in row] for row in sheet.iter_rows()] for sheet in book.worksheets}
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_a_large_export_is_built_apart_and_is_the_same_file(language, monkeypatch):
+    """Past `APART_CELLS` an export is written by a process of its own: the same rows,
+    texts kept as text, lists joined, long cells cut and said so, in the language asked."""
+    frame = pd.DataFrame({"action": ["=HYPERLINK(\"http://x\")", "x" * 40_000, "https://exemple.org", "+1"],
+                          "partners": [["BIT", "OIT"], [], ["UNICEF"], None],
+                          "cost": [1500.5, None, 3, 0], "when": pd.to_datetime(["2024-01-31"] * 4)})
+    lines = [("Pays" if language == "fr" else "Country", "Cameroun"), ("Exporté le", "2026-11-28")]
+    here = {kind: exports.made(kind, frame, lines, "Actions", True, language) for kind in ("csv", "xlsx")}
+    monkeypatch.setattr(exports, "APART_CELLS", 0)
+    calls, run = [], exports.apart.run
+
+    def spied(module, payload, *args, **kwargs):
+        calls.append(module)
+        return run(module, payload, *args, **kwargs)
+    monkeypatch.setattr(exports.apart, "run", spied)
+    apart = {kind: exports.made(kind, frame, lines, "Actions", True, language) for kind in ("csv", "xlsx")}
+    assert calls == ["dashboard.exports", "dashboard.exports"]
+    assert apart["csv"] == here["csv"]
+    assert _cells(apart["xlsx"]) == _cells(here["xlsx"])
+    sheets = _cells(apart["xlsx"])
+    assert sheets["Actions"][1][:2] == ["=HYPERLINK(\"http://x\")", "BIT; OIT"]
+    assert len(sheets["Actions"][2][0]) == 32_767 and sheets["Actions"][2][0].endswith("…")
+    notes = " ".join(str(row[1]) for row in sheets["Filtres" if language == "fr" else "Filters"])
+    assert ("32 767 caractères" if language == "fr" else "32,767 characters") in notes
+    first_line = "# Pays: Cameroun" if language == "fr" else "# Country: Cameroun"
+    assert apart["csv"].decode("utf-8-sig").splitlines()[0] == first_line
 
 
 def test_long_tables_are_read_one_page_at_a_time():

@@ -99,6 +99,20 @@ def test_current_data_loaded_back_unchanged_makes_no_version(language):
     assert con.execute("SELECT count(*) FROM versions").fetchone()[0] == versions
 
 
+def test_current_data_written_apart_is_the_same_workbook():
+    """The server writes a country's workbook in a process of its own (its rows read here)."""
+    con = fresh()
+    loaders.sync_shipped(con)
+
+    def cells(data: bytes) -> dict:
+        book = load_workbook(io.BytesIO(data))
+        return {s.title: [[c.value for c in row] for row in s.iter_rows()] for s in book.worksheets}
+    for country, plan, language in (("CM", None, "fr"), ("CI", None, "en")):
+        here = cells(template.current_data(con, country, plan, language))
+        assert cells(template.current_data_apart(con, country, plan, language)) == here
+        assert len(here["Plan"]) > 10 and len(here["Indicateurs" if language == "fr" else "Indicators"]) > 1
+
+
 def _cm_current_with_cost(con, code: str, cost) -> bytes:
     book = load_workbook(io.BytesIO(template.current_data(con, "CM", language="fr")))
     sheet = book["Plan"]
