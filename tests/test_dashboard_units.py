@@ -133,7 +133,7 @@ def test_a_large_export_is_built_apart_and_is_the_same_file(language, monkeypatc
                           "cost": [1500.5, None, 3, 0], "when": pd.to_datetime(["2024-01-31"] * 4)})
     lines = [("Pays" if language == "fr" else "Country", "Cameroun"), ("Exporté le", "2026-11-28")]
     here = {kind: exports.made(kind, frame, lines, "Actions", True, language) for kind in ("csv", "xlsx")}
-    monkeypatch.setattr(exports, "APART_CELLS", 0)
+    monkeypatch.setattr(exports, "APART_CELLS", {"csv": 0, "xlsx": 0})
     calls, run = [], exports.apart.run
 
     def spied(module, payload, *args, **kwargs):
