@@ -272,8 +272,8 @@ def _dicts(cursor) -> list[dict]:
 
 
 def _table(cursor) -> tuple[list[str], list[tuple]]:
-    """Column names and rows as tuples: a country's 35 000 counts as dicts held twice the
-    memory on the server, which only passes them on."""
+    """Column names and rows as tuples: the server only passes them on, and a country's
+    35 000 counts as dicts raised its peak by 93 MB, as tuples by 79 MB."""
     return [d[0] for d in cursor.description], cursor.fetchall()
 
 
@@ -316,7 +316,7 @@ def current_data_apart(con: duckdb.DuckDBPyConnection, country: str, plan: str |
                        language: str = "fr") -> bytes:
     """`current_data`: its rows read here, its workbook written by `python -m
     loaders.template` in a process of its own (loaders/apart.py). At the target size a
-    country's workbook is 2.7 s of openpyxl and 170 MB more at its peak."""
+    country's workbook is 2.7 s of openpyxl and about 150 MB more at its peak."""
     return apart.run("loaders.template", {"rows": current_rows(con, country, plan), "country": country,
                                           "language": language})
 
