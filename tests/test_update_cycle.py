@@ -113,6 +113,38 @@ def test_current_data_written_apart_is_the_same_workbook():
         assert len(here["Plan"]) > 10 and len(here["Indicateurs" if language == "fr" else "Indicators"]) > 1
 
 
+def test_work_apart_runs_two_at_a_time_and_says_why_it_failed(monkeypatch):
+    """Many exports clicked together wait in line for a process; a failed one raises with
+    the end of what that process said, never a file of garbage."""
+    import threading
+    import time
+
+    from loaders import apart
+
+    running, most, lock = [0], [0], threading.Lock()
+    real_run = subprocess.run
+
+    def counted(*args, **kwargs):
+        with lock:
+            running[0] += 1
+            most[0] = max(most[0], running[0])
+        time.sleep(0.2)
+        with lock:
+            running[0] -= 1
+        return real_run([sys.executable, "-c", "import sys; sys.stdout.write('ok')"], capture_output=True)
+    monkeypatch.setattr(apart.subprocess, "run", counted)
+    results = []
+    callers = [threading.Thread(target=lambda: results.append(apart.run("any.module", {}))) for _ in range(6)]
+    for caller in callers:
+        caller.start()
+    for caller in callers:
+        caller.join()
+    assert results == [b"ok"] * 6 and most[0] == apart.AT_ONCE == 2
+    monkeypatch.undo()
+    with pytest.raises(apart.ApartError, match="(?s)loaders.template failed: .*TypeError"):
+        apart.run("loaders.template", {"rows": {}, "country": "CM", "language": "fr", "unexpected": 1})
+
+
 def _cm_current_with_cost(con, code: str, cost) -> bytes:
     book = load_workbook(io.BytesIO(template.current_data(con, "CM", language="fr")))
     sheet = book["Plan"]
