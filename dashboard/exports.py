@@ -56,11 +56,6 @@ def csv_bytes(frame: pd.DataFrame, lines: list[tuple[str, str]]) -> bytes:
     return (head + _export_safe(frame).to_csv(index=False)).encode("utf-8-sig")
 
 
-def plain_csv(frame: pd.DataFrame) -> bytes:
-    """The frame as CSV with no lines of filters above (it follows no filter), texts kept as text."""
-    return _export_safe(frame).to_csv(index=False).encode("utf-8-sig")
-
-
 def _fit_excel(frame: pd.DataFrame) -> tuple[pd.DataFrame, int]:
     """Texts longer than Excel holds, cut with an ellipsis; how many cells were cut."""
     out, cut = frame.copy(), 0

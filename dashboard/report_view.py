@@ -18,9 +18,9 @@ import streamlit as st
 
 from loaders.issues import Issue
 
-from .i18n import lang, number, t
+from . import exports
+from .i18n import lang, number, speaking, t
 from .safe import md
-from .exports import plain_csv
 
 SHOWN = 20  # sentences a page shows; the others are counted by kind and listed in the CSV
 FIRST_CELLS = 6  # cells named for each kind
@@ -41,7 +41,12 @@ def issues(report, download) -> None:
                                            warnings=number(left["warning"])))
     st.dataframe(_kinds(ordered), hide_index=True, width="stretch")
     stem = report.file.rsplit(".", 1)[0]
-    st.download_button(t("up_all_issues"), download(lambda: plain_csv(_listed(ordered))),
+    language = lang()  # the file is built on click, outside this run: in the language shown now
+
+    def listed_csv() -> bytes:
+        with speaking(language):
+            return exports.made("csv", _listed(ordered), [], "", False, language)
+    st.download_button(t("up_all_issues"), download(listed_csv),
                        f"{stem}_problemes.csv" if lang() == "fr" else f"{stem}_issues.csv", "text/csv",
                        icon=":material/download:", key=f"issues-{report.file}", on_click="ignore")
 

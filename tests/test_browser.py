@@ -120,6 +120,17 @@ def test_upload_of_many_wrong_cells_says_each_kind_once_and_lists_them_all(serve
         page.get_by_role("button", name="Mon fichier, cellules à corriger marquées").click()
     sheet = load_workbook(io.BytesIO(Path(download.value.path()).read_bytes()))["Plan"]
     assert {c.coordinate for row in sheet.iter_rows() for c in row if c.comment} == {f"I{n}" for n in range(2, 33)}
+    # The list is built on click, outside the page's run: still in the language shown.
+    open_page(page, f"{server}/upload?lang=English")
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(many))
+    page.get_by_role("button", name="Check", exact=True).click()
+    page.wait_for_selector("text=… and 11 more issues", timeout=60_000)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download the list of issues (CSV)").click()
+    listed = Path(download.value.path()).read_text(encoding="utf-8-sig").splitlines()
+    assert listed[0] == "Severity,Sheet,Cell,Message" and len(listed) == 1 + 31
+    assert listed[1] == ("error,Plan,I2,\"plan_beaucoup.xlsx, sheet 'Plan', cell I2: the amount '-3' is negative; "
+                         "a cost or funding is 0 or more\"")
 
 
 def test_export_carries_the_active_filters(server, page):
