@@ -9,7 +9,8 @@ written as a text cell, never a formula or a link. Lists are written `a; b`.
 kind of file) it builds them with `python -m dashboard.exports` (loaders/apart.py), so
 that a large export neither holds the server's interpreter from the other sessions nor
 keeps its memory.
-Nothing here reads the session: the filters' lines and the language are given.
+Nothing here reads the session: the filters' lines are given, and the language is the
+one being spoken (`i18n.speaking`, `i18n.in_this_language`).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import pandas as pd
 
 from loaders import apart
 
-from .i18n import number, speaking, t
+from .i18n import lang, number, speaking, t
 from .safe import cell
 
 EXCEL_CELL = 32_767  # Excel's most characters in one cell
@@ -100,11 +101,11 @@ def _build(kind: str, frame: pd.DataFrame, lines: list[tuple[str, str]], title: 
         return excel_bytes(frame, lines, title, rows_cut)
 
 
-def made(kind: str, frame: pd.DataFrame, lines: list[tuple[str, str]], title: str, rows_cut: bool,
-         language: str) -> bytes:
-    """The `kind` ("csv" or "xlsx") file of `frame`, built apart when the table is large."""
+def made(kind: str, frame: pd.DataFrame, lines: list[tuple[str, str]], title: str, rows_cut: bool) -> bytes:
+    """The `kind` ("csv" or "xlsx") file of `frame` in the language being spoken, built
+    apart when the table is large."""
     payload = {"kind": kind, "frame": frame, "lines": lines, "title": title, "rows_cut": rows_cut,
-               "language": language}
+               "language": lang()}
     if frame.size <= APART_CELLS[kind]:
         return _build(**payload)
     return apart.run("dashboard.exports", payload)

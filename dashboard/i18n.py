@@ -599,6 +599,17 @@ def speaking(language: str):
         _SPOKEN.reset(token)
 
 
+def in_this_language(build):
+    """`build`, to be run later outside this script run (a download made when clicked,
+    in a worker thread where the session cannot be read), in the language shown now."""
+    language = lang()
+
+    def built(*args, **kwargs):
+        with speaking(language):
+            return build(*args, **kwargs)
+    return built
+
+
 def t(key: str, language: str | None = None) -> str:
     entry = TEXT.get(key)
     if entry is None:

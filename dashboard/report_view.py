@@ -19,7 +19,7 @@ import streamlit as st
 from loaders.issues import Issue
 
 from . import exports
-from .i18n import lang, number, speaking, t
+from .i18n import in_this_language, lang, number, t
 from .safe import md
 
 SHOWN = 20  # sentences a page shows; the others are counted by kind and listed in the CSV
@@ -41,11 +41,7 @@ def issues(report, download) -> None:
                                            warnings=number(left["warning"])))
     st.dataframe(_kinds(ordered), hide_index=True, width="stretch")
     stem = report.file.rsplit(".", 1)[0]
-    language = lang()  # the file is built on click, outside this run: in the language shown now
-
-    def listed_csv() -> bytes:
-        with speaking(language):
-            return exports.made("csv", _listed(ordered), [], "", False, language)
+    listed_csv = in_this_language(lambda: exports.made("csv", _listed(ordered), [], "", False))
     st.download_button(t("up_all_issues"), download(listed_csv),
                        f"{stem}_problemes.csv" if lang() == "fr" else f"{stem}_issues.csv", "text/csv",
                        icon=":material/download:", key=f"issues-{report.file}", on_click="ignore")

@@ -26,7 +26,8 @@ from streamlit.elements.lib import pandas_styler_utils as _styler_utils
 
 from . import db, derived, exports, queries
 from .filters import FILTER_FIELDS, country_name, describe
-from .i18n import date, kinds_phrase, lang, moment, money, money_card, number, percent, speaking, t
+from .i18n import (date, in_this_language, kinds_phrase, lang, moment, money, money_card, number, percent,
+                   speaking, t)
 from .safe import md
 from .listings import LISTING_HASHED
 from .scope import Scope
@@ -314,14 +315,11 @@ def downloads(rows, scope: Scope, name: str, title: str) -> None:
     whether the limit cut it: Excel holds 1 048 575 rows, a CSV everything."""
     from .listings import EXCEL_ROWS
 
-    language = lang()
-
     def build(kind: str):
         def make() -> bytes:
-            with speaking(language):
-                table_, cut = rows(None if kind == "csv" else EXCEL_ROWS)
-                return exports.made(kind, table_, filter_lines(scope), title, cut, language)
-        return make
+            table_, cut = rows(None if kind == "csv" else EXCEL_ROWS)
+            return exports.made(kind, table_, filter_lines(scope), title, cut)
+        return in_this_language(make)
     with st.container(horizontal=True):
         st.download_button(t("download_csv"), build("csv"), f"{name}.csv", "text/csv", key=f"csv-{name}",
                            icon=":material/download:", help=t("download"), on_click="ignore")

@@ -267,8 +267,7 @@ def _cost_cell(row: dict, words: dict):
 
 
 def _dicts(cursor) -> list[dict]:
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
+    return list(_each(_table(cursor)))
 
 
 def _table(cursor) -> tuple[list[str], list[tuple]]:

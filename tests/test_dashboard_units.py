@@ -11,7 +11,7 @@ import pytest
 from openpyxl import load_workbook
 
 from dashboard import exports, metrics
-from dashboard.i18n import TEXT, money, percent
+from dashboard.i18n import TEXT, money, percent, speaking
 from dashboard.scope import Scope
 from dashboard.exports import csv_bytes, excel_bytes
 from dashboard.ui import filter_lines, localize
@@ -132,7 +132,8 @@ def test_a_large_export_is_built_apart_and_is_the_same_file(language, monkeypatc
                           "partners": [["BIT", "OIT"], [], ["UNICEF"], None],
                           "cost": [1500.5, None, 3, 0], "when": pd.to_datetime(["2024-01-31"] * 4)})
     lines = [("Pays" if language == "fr" else "Country", "Cameroun"), ("Exporté le", "2026-11-28")]
-    here = {kind: exports.made(kind, frame, lines, "Actions", True, language) for kind in ("csv", "xlsx")}
+    with speaking(language):
+        here = {kind: exports.made(kind, frame, lines, "Actions", True) for kind in ("csv", "xlsx")}
     monkeypatch.setattr(exports, "APART_CELLS", {"csv": 0, "xlsx": 0})
     calls, run = [], exports.apart.run
 
@@ -140,7 +141,8 @@ def test_a_large_export_is_built_apart_and_is_the_same_file(language, monkeypatc
         calls.append(module)
         return run(module, payload, *args, **kwargs)
     monkeypatch.setattr(exports.apart, "run", spied)
-    apart = {kind: exports.made(kind, frame, lines, "Actions", True, language) for kind in ("csv", "xlsx")}
+    with speaking(language):
+        apart = {kind: exports.made(kind, frame, lines, "Actions", True) for kind in ("csv", "xlsx")}
     assert calls == ["dashboard.exports", "dashboard.exports"]
     assert apart["csv"] == here["csv"]
     assert _cells(apart["xlsx"]) == _cells(here["xlsx"])
