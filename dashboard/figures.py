@@ -40,7 +40,7 @@ _BUILDERS: dict = {}
 
 
 @st.cache_resource(show_spinner=False, max_entries=128, hash_funcs=HASHED)
-def _built(name: str, *args):
+def _built(name: str, args: tuple):
     return _BUILDERS[name](*args)
 
 
@@ -67,7 +67,9 @@ def cached_figures(function):
     def wrapper(*args, **kwargs):
         bound = signature.bind(*args, **kwargs)
         bound.apply_defaults()
-        return _built(name, *bound.args)
+        # By name: Streamlit reads the signature of a cached function anew for each
+        # argument passed by position (a third of a page's run on the funding page).
+        return _built(name=name, args=tuple(bound.args))
     return wrapper
 
 

@@ -16,7 +16,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from loaders.reference import reference
 
 from . import queries
-from .i18n import LANGUAGES, lang, t
+from .i18n import LANGUAGES, lang, shown, t
 from .money import CURRENCIES, rates
 from .scope import Scope
 
@@ -53,10 +53,10 @@ def priority_option(value: str) -> str:
 
 
 def language_switch() -> None:
-    st.sidebar.segmented_control(
+    shown(st.sidebar.segmented_control(
         "Langue / Language", options=list(LANGUAGES), format_func=LANGUAGES.get, key="lang", default="fr",
         required=True, bind="query-params",
-    )
+    ))
 
 
 @dataclass(frozen=True)

@@ -581,8 +581,20 @@ def plural(pattern: str, n: int, language: str | None = None) -> str:
 _SPOKEN: contextvars.ContextVar[str | None] = contextvars.ContextVar("dashboard_language", default=None)
 
 
+# The language of the script run under way, as the sidebar's switch set it (`shown`).
+# Each run has a thread of its own, whose context starts empty; a rerun on the same
+# thread sets it again at its top, before any sentence is said.
+_SHOWN: contextvars.ContextVar[str | None] = contextvars.ContextVar("dashboard_language_shown", default=None)
+
+
+def shown(language: object) -> None:
+    """This run's language, read once at its top (app.py): a page says hundreds of
+    sentences, and reading the session's state for each cost 5 ms of every run."""
+    _SHOWN.set(language if language in LANGUAGES else "fr")
+
+
 def lang() -> str:
-    forced = _SPOKEN.get()
+    forced = _SPOKEN.get() or _SHOWN.get()
     if forced:
         return forced
     value = st.session_state.get("lang", "fr")

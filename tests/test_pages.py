@@ -114,6 +114,11 @@ def test_language_switch_to_english():
     values = metrics(at)
     assert values["Estimated cost"] == "US$560,000" and values["Coverage"] == "4.5%"
     assert at.title[0].value == "Overview"
+    # Each run reads the switch anew (i18n.shown): back to French in the same session.
+    at.segmented_control(key="lang").set_value("fr").run()
+    no_failure(at)
+    assert at.title[0].value == "Vue d'ensemble"
+    assert metrics(at)["Coût estimé"] == "560\u202f000\u00a0$US"
 
 
 def test_a_filter_that_selects_nothing_gives_a_sentence():
