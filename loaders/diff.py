@@ -15,6 +15,7 @@ import datetime as dt
 from collections import defaultdict
 from decimal import Decimal
 from functools import lru_cache
+from operator import attrgetter
 
 import duckdb
 
@@ -63,25 +64,42 @@ def _keyed(rows: list, code) -> dict[tuple, object]:
 
 
 def _totals(actions: list, plan_rows: dict) -> dict:
-    costed = [a for a in actions if a["cost_status"] == "costed"]
-    estimated = sum(float(a["estimated_cost"] or 0) for a in costed)
-    available = sum(float(a["funds_available"] or 0) for a in costed)
+    return _summed([(a["cost_status"], a["estimated_cost"], a["funds_available"], a["axis"]) for a in actions],
+                   plan_rows)
+
+
+def _summed(actions: list[tuple], plan_rows: dict) -> dict:
+    """Totals of (cost status, estimated cost, funds available, axis) rows: one pass, no
+    row made into a dict (a plan of 50 000 actions took 0.05 s that way)."""
+    estimated = available = 0.0
+    costed = not_costed = 0
     by_axis: dict[str, list[float]] = {}
-    for a in costed:
-        pair = by_axis.setdefault(a["axis"], [0.0, 0.0])
-        pair[0] += float(a["estimated_cost"] or 0)
-        pair[1] += float(a["funds_available"] or 0)
+    for status, cost, funds, axis in actions:
+        if status != "costed":
+            not_costed += status == "to_be_defined"
+            continue
+        costed += 1
+        cost, funds = float(cost or 0), float(funds or 0)
+        estimated += cost
+        available += funds
+        pair = by_axis.get(axis)
+        if pair is None:
+            pair = by_axis[axis] = [0.0, 0.0]
+        pair[0] += cost
+        pair[1] += funds
     return {"estimated": estimated if costed else None, "available": available if costed else None,
             "gap": estimated - available if costed else None,
             "coverage": available / estimated if costed and estimated else None,
-            "actions": len(actions), "not_costed": sum(a["cost_status"] == "to_be_defined" for a in actions),
+            "actions": len(actions), "not_costed": not_costed,
             "by_axis": {axis: {"estimated": e, "available": v, "gap": e - v, "coverage": v / e if e else None}
                         for axis, (e, v) in by_axis.items()}, **plan_rows}
 
 
+_TOTALLED = attrgetter("cost_status", "estimated_cost", "funds_available", "axis")
+
+
 def _totals_of(actions: list[ActionRow]) -> dict:
-    return _totals([{"cost_status": a.cost_status, "estimated_cost": a.estimated_cost,
-                     "funds_available": a.funds_available, "axis": a.axis} for a in actions], {})
+    return _summed(list(map(_TOTALLED, actions)), {})
 
 
 def _action_dict(action: ActionRow) -> dict:

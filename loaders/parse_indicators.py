@@ -11,6 +11,7 @@ are a warning naming the figures (65 + 31 ≠ 135).
 from __future__ import annotations
 
 from collections import defaultdict
+from operator import attrgetter
 from functools import partial
 
 from .cells import CellError, parse_age_group, parse_count, parse_date, parse_sex, parse_theme
@@ -106,20 +107,28 @@ def _report_row(cur: RowCursor, country_raw, country, start, end, indicator_raw,
         cur.take(name, parsed_value)
 
 
+# A count's identity and its part (sex, age), read in C: this runs on every row.
+_COUNT = attrgetter("country", "period_start", "period_end", "indicator", "source")
+_PART = attrgetter("sex", "age_group")
+
+
 def check_parts(rows: list[IndicatorRow], log: IssueLog) -> None:
     """Sex parts and age parts against the total row of the same count."""
     groups: dict[tuple, dict[tuple[str, str], IndicatorRow]] = defaultdict(dict)
-    for row in rows:
-        key = (row.country, row.period_start, row.period_end, row.indicator, row.source)
-        groups[key][(row.sex, row.age_group)] = row
+    for count, part, row in zip(map(_COUNT, rows), map(_PART, rows), rows):
+        groups[count][part] = row
     for cells in groups.values():
+        if len(cells) < 2:
+            continue  # a figure alone has no parts (most counts of a long series)
         for (sex, age), total in cells.items():
             if sex == "total":
                 parts = [cells[(s, age)] for s in ("F", "M") if (s, age) in cells]
-                _compare(total, parts, log, lambda p: (SEX_FR[p.sex], SEX_EN[p.sex]))
+                if parts:
+                    _compare(total, parts, log, lambda p: (SEX_FR[p.sex], SEX_EN[p.sex]))
             if age == "all":
                 parts = [cells[(sex, a)] for a in ("children", "adults") if (sex, a) in cells]
-                _compare(total, parts, log, lambda p: (AGE_FR[p.age_group], AGE_EN[p.age_group]))
+                if parts:
+                    _compare(total, parts, log, lambda p: (AGE_FR[p.age_group], AGE_EN[p.age_group]))
 
 
 def _compare(total: IndicatorRow, parts: list[IndicatorRow], log: IssueLog, names) -> None:
