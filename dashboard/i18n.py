@@ -588,8 +588,9 @@ _SHOWN: contextvars.ContextVar[str | None] = contextvars.ContextVar("dashboard_l
 
 
 def shown(language: object) -> None:
-    """This run's language, read once at its top (app.py): a page says hundreds of
-    sentences, and reading the session's state for each cost 5 ms of every run."""
+    """This run's language, read once at its top (app.py): a page says a hundred
+    sentences or more, and reading the session's state for each took 0.8 ms of the
+    funding page's run, against 0.04 ms."""
     _SHOWN.set(language if language in LANGUAGES else "fr")
 
 
