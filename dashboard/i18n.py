@@ -578,24 +578,22 @@ def plural(pattern: str, n: int, language: str | None = None) -> str:
     return (one if singular or not many else many).format(n=number(n, language))
 
 
+# The language in force in this thread: set at the top of each script run (`shown`),
+# or for a while by `speaking` (a download built later, in a worker thread). A run has a
+# thread of its own, whose context starts empty; a rerun on the same thread sets it
+# again at its top, before any sentence is said.
 _SPOKEN: contextvars.ContextVar[str | None] = contextvars.ContextVar("dashboard_language", default=None)
-
-
-# The language of the script run under way, as the sidebar's switch set it (`shown`).
-# Each run has a thread of its own, whose context starts empty; a rerun on the same
-# thread sets it again at its top, before any sentence is said.
-_SHOWN: contextvars.ContextVar[str | None] = contextvars.ContextVar("dashboard_language_shown", default=None)
 
 
 def shown(language: object) -> None:
     """This run's language, read once at its top (app.py): a page says a hundred
     sentences or more, and reading the session's state for each took 0.8 ms of the
     funding page's run, against 0.04 ms."""
-    _SHOWN.set(language if language in LANGUAGES else "fr")
+    _SPOKEN.set(language if language in LANGUAGES else "fr")
 
 
 def lang() -> str:
-    forced = _SPOKEN.get() or _SHOWN.get()
+    forced = _SPOKEN.get()
     if forced:
         return forced
     value = st.session_state.get("lang", "fr")
@@ -604,7 +602,8 @@ def lang() -> str:
 
 @contextlib.contextmanager
 def speaking(language: str):
-    """The active language outside a script run (an export built when its button is clicked)."""
+    """The active language for a while: outside a script run (an export built when its
+    button is clicked), or a builder's own language within one."""
     token = _SPOKEN.set(language)
     try:
         yield

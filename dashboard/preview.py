@@ -15,7 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from .filters import country_name
-from .i18n import indicator, lang, number, percent, speaking, t
+from .i18n import indicator, lang, number, percent, t
 from .ui import coded, shaped_once, styled
 
 MOST = 500
@@ -35,8 +35,7 @@ def _table(rows: list[dict], columns: dict[str, str], name: str, key: tuple | No
         return
 
     def make() -> pd.DataFrame:
-        with speaking(lang()):  # read once, not from the session's state for every cell
-            return _shown(rows[:MOST], columns)
+        return _shown(rows[:MOST], columns)
     st.dataframe(_once(name, key, make), hide_index=True)
     if len(rows) > MOST:
         st.caption(t("pv_more").format(shown=number(MOST), total=number(len(rows))))

@@ -11,8 +11,8 @@ are a warning naming the figures (65 + 31 ≠ 135).
 from __future__ import annotations
 
 from collections import defaultdict
-from operator import attrgetter
 from functools import partial
+from operator import attrgetter
 
 from .cells import CellError, parse_age_group, parse_count, parse_date, parse_sex, parse_theme
 from .headers import HeaderMap
@@ -123,12 +123,10 @@ def check_parts(rows: list[IndicatorRow], log: IssueLog) -> None:
         for (sex, age), total in cells.items():
             if sex == "total":
                 parts = [cells[(s, age)] for s in ("F", "M") if (s, age) in cells]
-                if parts:
-                    _compare(total, parts, log, lambda p: (SEX_FR[p.sex], SEX_EN[p.sex]))
+                _compare(total, parts, log, lambda p: (SEX_FR[p.sex], SEX_EN[p.sex]))
             if age == "all":
                 parts = [cells[(sex, a)] for a in ("children", "adults") if (sex, a) in cells]
-                if parts:
-                    _compare(total, parts, log, lambda p: (AGE_FR[p.age_group], AGE_EN[p.age_group]))
+                _compare(total, parts, log, lambda p: (AGE_FR[p.age_group], AGE_EN[p.age_group]))
 
 
 def _compare(total: IndicatorRow, parts: list[IndicatorRow], log: IssueLog, names) -> None:
