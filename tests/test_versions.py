@@ -168,3 +168,39 @@ def test_current_issues_and_aliases_agree_with_their_definition_through_loads_an
     restore(con, first.version, loaded_by="test")  # its issues come back, once
     assert agree() == [(code, "plan.xlsx") for code, _ in plan_issues]
     assert con.execute("SELECT original FROM organisation_aliases_applied").fetchall() == [("MINTESS",)]
+
+
+def test_every_stored_key_of_a_count_or_status_has_one_current_row(con, load):
+    # The dashboard's filter options ask storage, not the views of current rows, which
+    # countries, periods and dates there are (dashboard/queries.py: countries, years,
+    # has_indicators): right only while every key ever stored keeps exactly one current row.
+    def agree() -> None:
+        for stored, current in (
+                ("SELECT DISTINCT country, period_start, period_end FROM indicator_rows",
+                 "SELECT DISTINCT country, period_start, period_end FROM indicator_values"),
+                ("SELECT DISTINCT country, as_of FROM status_rows", "SELECT DISTINCT country, as_of FROM action_status")):
+            assert sorted(con.execute(stored).fetchall()) == sorted(con.execute(current).fetchall())
+        keys = con.execute("SELECT count(*) FROM (SELECT DISTINCT country, period_start, period_end, indicator, "
+                           "sex, age_group, source FROM indicator_rows)").fetchone()
+        assert con.execute("SELECT count(*) FROM indicator_values").fetchone() == keys
+
+    def counts(*rows: list) -> bytes:
+        return xlsx({"Indicateurs": [IND_HEADER, *rows]})
+
+    def statuses(*rows: list) -> bytes:
+        return xlsx({"Plan": plan_rows(["CM", "P", "1", "Axe", None, None, "1.1.1", "A", "10", ""]),
+                     "Suivi": [["Pays", "Plan", "Code action", "Date", "Statut"], *rows]})
+
+    first = load("a.xlsx", counts(["CI", "2023-01-01", "2023-12-31", "Personnes poursuivies", "", "100", "R"],
+                                  ["CM", "2022-01-01", "2022-12-31", "Victimes assistées", "F", "3", "R"]))
+    load("b.xlsx", counts(["CI", "2023-01-01", "2023-12-31", "Personnes poursuivies", "", "109", "R"],
+                          ["CI", "2024-01-01", "2024-06-30", "Personnes poursuivies", "", "5", "Autre"]))
+    load("s1.xlsx", statuses(["CM", "P", "1.1.1", "2023-06-30", "En cours"]))
+    load("s2.xlsx", statuses(["CM", "P", "1.1.1", "2024-06-30", "Achevé"], ["CM", "P", "1.1.1", "2023-06-30", "En cours"]))
+    agree()
+    assert con.execute("SELECT count(*) FROM indicator_rows").fetchone() > \
+        con.execute("SELECT count(*) FROM indicator_values").fetchone()  # a row was replaced
+    restore(con, first.version, loaded_by="test")
+    agree()
+    assert con.execute("SELECT value FROM indicator_values WHERE country = 'CI' AND period_start = DATE '2023-01-01'"
+                       ).fetchall() == [(100,)]
