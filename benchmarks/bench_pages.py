@@ -11,8 +11,9 @@ then measures in one run, for both:
   to the browser for each page (WebSocket frames);
 - 20 viewers opening the funding page at once, each in a tab already open on the server
   (`open_tab`), three such bursts per server (`--bursts`; the median one counts, every
-  one is reported): their time to first chart, and apart from the browsers' rendering, the server's time per session (each script run's
-  duration, logged by the app: dashboard/runlog.py) and its CPU-seconds per session,
+  one is reported): their time to first chart, and apart from the browsers' rendering,
+  the server's time per session (each script run's duration, logged by the app:
+  dashboard/runlog.py) and its CPU-seconds per session,
   against one viewer's (the median of five sessions opened one after another); the
   app's peak memory (VmHWM); and, for reference, the server's CPU-seconds per session of
   a bare Streamlit page (benchmarks/floor_app.py, served as serve.py serves the dashboard)
@@ -64,7 +65,6 @@ CHARTS = {"overview": 0, "funding": 3, "schedule": 4, "enforcement": 3, "progres
           "meeting": 0, "data_quality": 0, "upload": 0, "versions": 0, "audit": 0}
 CHROMIUM = "/usr/bin/chromium"
 IDLE_SECONDS = 10
-PREPARED = True  # each viewer's tab open on the server before the burst (open_tab)
 ONE_VIEWER = 5  # sessions opened one after another for the one-viewer figures (their median)
 FROZEN = 0.01  # seconds: a longer gap between two wakes of the freeze watcher is a freeze
 NGINX = "/usr/sbin/nginx"  # Debian's nginx-light, installed by scripts/test.sh
@@ -342,6 +342,16 @@ async def first_chart(context, url: str, charts: int, page=None) -> tuple[float,
     return seconds, received[0]
 
 
+async def open_tab(browser, base: str):
+    """A viewer's browser with a tab open on the server's address (its health check),
+    before the viewer opens a page: chromium starts the tab's processes here, not in a
+    burst (twenty tabs starting at once stalled this whole machine for up to 1 s)."""
+    context = await browser.new_context(viewport={"width": 1280, "height": 900})
+    page = await context.new_page()
+    await page.goto(f"{base}/_stcore/health", timeout=600_000)
+    return context, page
+
+
 async def each_page(browser, base: str) -> dict:
     """Each page opened in a fresh context, one after another: its time to first chart and
     the bytes the server sent for it."""
@@ -366,17 +376,8 @@ async def browsers(server: Server, viewers: int, every_page: bool = True, bursts
             await browser.close()
             return results
 
-        async def open_tab():
-            """A viewer's browser with a tab open on this server's address, before the viewer
-            opens the page: chromium starts its processes for the tab here, not in the burst."""
-            context = await browser.new_context(viewport={"width": 1280, "height": 900})
-            page = await context.new_page()
-            if PREPARED:
-                await page.goto(f"{server.base}/_stcore/health", timeout=600_000)
-            return context, page
-
         async def one_viewer(tab=None) -> float:
-            context, page = tab or await open_tab()
+            context, page = tab or await open_tab(browser, server.base)
             try:
                 return (await first_chart(context, f"{server.base}/funding", CHARTS["funding"], page))[0]
             finally:
@@ -411,7 +412,7 @@ async def browsers(server: Server, viewers: int, every_page: bool = True, bursts
 
         async def burst(known: set) -> dict:
             """`viewers` tabs opened on the server, then the funding page opened in all of them at once."""
-            tabs = [await open_tab() for _ in range(viewers)]
+            tabs = [await open_tab(browser, server.base) for _ in range(viewers)]
             await asyncio.sleep(IDLE_SECONDS)  # the tabs' start settles before the viewers open the page
             cpu = server.cpu_seconds()
             times = await asyncio.gather(*(one_viewer(tab) for tab in tabs))
@@ -432,8 +433,8 @@ async def browsers(server: Server, viewers: int, every_page: bool = True, bursts
                 many["frozen"], many["frozen_longest"] = server.freezes.within(arrivals[0], burst_end)
             return many
 
-        # A burst's figure depends on how its arrivals fall (on this machine, twenty at once
-        # within 0.6 s or 6 s): the bursts' median is the figure, each burst reported beside it.
+        # A burst's figure depends on how its arrivals fall (on this machine, twenty first
+        # runs within 0.4 s or 6.4 s): the bursts' median is the figure, each burst reported beside it.
         results["bursts"] = []
         for _ in range(bursts):
             results["bursts"].append(await burst(known))
@@ -446,9 +447,9 @@ async def browsers(server: Server, viewers: int, every_page: bool = True, bursts
 
 def floor(viewers: int, proxy: bool = False) -> float:
     """Server CPU-seconds per fresh browser session of a bare Streamlit page
-    (benchmarks/floor_app.py, served as serve.py serves the dashboard), `viewers` at once:
-    Streamlit's own share of a session
-    (with `proxy`, behind nginx, nginx's CPU included)."""
+    (benchmarks/floor_app.py, served as serve.py serves the dashboard), `viewers` at once,
+    each in a tab already open as the dashboard's viewers are (`open_tab`): Streamlit's
+    own share of a session (with `proxy`, behind nginx, nginx's CPU included)."""
     from playwright.async_api import async_playwright
 
     server = Server(OUT / "floor.duckdb", OUT / "runs-floor.log", app="benchmarks/floor_serve.py", proxy=proxy)
@@ -457,15 +458,17 @@ def floor(viewers: int, proxy: bool = False) -> float:
         async with async_playwright() as playwright:
             browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
 
-            async def one() -> None:
-                context = await browser.new_context(viewport={"width": 1280, "height": 900})
+            async def one(tab) -> None:
+                context, page = tab
                 try:
-                    await first_chart(context, server.base, 0)
+                    await first_chart(context, server.base, 0, page)
                 finally:
                     await context.close()
-            await one()
+            await one(await open_tab(browser, server.base))
+            tabs = [await open_tab(browser, server.base) for _ in range(viewers)]
+            await asyncio.sleep(IDLE_SECONDS)
             cpu = server.cpu_seconds()
-            await asyncio.gather(*(one() for _ in range(viewers)))
+            await asyncio.gather(*(one(tab) for tab in tabs))
             per_session = (server.cpu_seconds() - cpu) / viewers
             await browser.close()
             return per_session
@@ -543,7 +546,7 @@ def each_burst(run: dict) -> str:
     """Every burst of a server's measurement: its ratio, its arrivals' spread and its freezes."""
     one = max(run["one"]["server"], 1e-9)
     return "; ".join(f"{many['server_median'] / one:.1f}× ({many['arrival_spread']:.1f} s; {many.get('frozen', 0):.2f} s)"
-                     for many in run.get("bursts", [run["many"]]))
+                     for many in run["bursts"])
 
 
 def confined_rows(runs: list[dict | None], viewers: int) -> list[str]:
