@@ -2,7 +2,10 @@
 
 Guarantees: storage tables only ever grow. Each accepted file is kept whole in
 `source_files` and each load is a numbered row of `versions`; the rows parsed from it
-are stored tagged with that version. The contract's views (`actions`,
+are stored tagged with that version. One table is derived, not storage:
+`current_indicator_rows` holds the current row of each count key, rewritten by each
+load inside its own transaction (loaders/store.py) and built from `indicator_rows`
+when a database is created or upgraded. The contract's views (`actions`,
 `action_semesters`, `stated_totals`, `indicator_values`, `action_status`,
 `data_issues`) select the *current* data from them:
 - a plan (country + plan name) is the one of its latest version;
@@ -16,8 +19,9 @@ from __future__ import annotations
 
 import duckdb
 
-SCHEMA_VERSION = 5  # 2: the actions view shows semesters; 3: plan kinds, data_issues of current rows only;
-                    # 4: the audit trail; 5: data_issues and aliases check only the cells they name
+SCHEMA_VERSION = 6  # 2: the actions view shows semesters; 3: plan kinds, data_issues of current rows only;
+                    # 4: the audit trail; 5: data_issues and aliases check only the cells they name;
+                    # 6: current_indicator_rows
 
 # Changes to storage tables of an existing database: only ever additions.
 MIGRATIONS = """
@@ -120,6 +124,15 @@ CREATE TABLE IF NOT EXISTS indicator_rows (
     "row" INTEGER
 );
 
+-- The current row of each count key, as indicator_values defines it. Kept by each load
+-- (store.py) because deciding it from every stored row took 0.1-0.3 s per question at
+-- a million rows, and the enforcement page asks a dozen. Built from storage when missing.
+CREATE TABLE IF NOT EXISTS current_indicator_rows AS
+SELECT * FROM indicator_rows
+QUALIFY row_number() OVER (
+    PARTITION BY country, period_start, period_end, indicator, sex, age_group, source
+    ORDER BY version DESC) = 1;
+
 CREATE TABLE IF NOT EXISTS status_rows (
     version INTEGER NOT NULL,
     country VARCHAR NOT NULL,
@@ -200,10 +213,7 @@ FROM stated_total_rows t JOIN current_plans p USING (version, country, plan);
 CREATE OR REPLACE VIEW indicator_values AS
 SELECT country, period_start, period_end, theme, indicator, sex, age_group, value, source,
        organisation, action_code, comment, sheet, "row", version
-FROM indicator_rows
-QUALIFY row_number() OVER (
-    PARTITION BY country, period_start, period_end, indicator, sex, age_group, source
-    ORDER BY version DESC) = 1;
+FROM current_indicator_rows;
 
 CREATE OR REPLACE VIEW action_status AS
 SELECT country, plan, action_code, as_of, status, comment, source, sheet, "row", version
@@ -243,14 +253,10 @@ CREATE OR REPLACE VIEW noted_current_cells AS
 WITH noted AS (
     SELECT DISTINCT version, sheet, "row" FROM issue_rows WHERE sheet IS NOT NULL
     UNION SELECT DISTINCT version, sheet, "row" FROM alias_rows WHERE sheet IS NOT NULL),
-indicators AS (SELECT r.* FROM indicator_rows r SEMI JOIN noted USING (version, sheet, "row")),
 statuses AS (SELECT r.* FROM status_rows r SEMI JOIN noted USING (version, sheet, "row"))
 SELECT version, sheet, "row" FROM actions SEMI JOIN noted USING (version, sheet, "row")
 UNION SELECT version, sheet, "row" FROM stated_totals SEMI JOIN noted USING (version, sheet, "row")
-UNION SELECT version, sheet, "row" FROM indicators r WHERE NOT EXISTS (  -- no later version of its count
-    SELECT 1 FROM indicator_rows o WHERE o.version > r.version AND o.country = r.country
-    AND o.period_start = r.period_start AND o.period_end = r.period_end AND o.indicator = r.indicator
-    AND o.sex = r.sex AND o.age_group = r.age_group AND o.source IS NOT DISTINCT FROM r.source)
+UNION SELECT version, sheet, "row" FROM current_indicator_rows SEMI JOIN noted USING (version, sheet, "row")
 UNION SELECT version, sheet, "row" FROM statuses r WHERE NOT EXISTS (  -- as action_status counts it once
     SELECT 1 FROM status_rows o WHERE o.version > r.version AND o.country = r.country
     AND o.plan IS NOT DISTINCT FROM r.plan AND o.action_code = r.action_code AND o.as_of = r.as_of
@@ -271,17 +277,13 @@ asked AS (  -- versions of issues about no sheet, and sheets of issues about no 
     UNION SELECT DISTINCT version, sheet FROM issue_rows i WHERE sheet IS NOT NULL
         AND NOT EXISTS (SELECT 1 FROM stored s WHERE s.version = i.version AND s.sheet = i.sheet AND s."row" = i."row")),
 asked_versions AS (SELECT DISTINCT version FROM asked),
-indicators AS (SELECT r.* FROM indicator_rows r SEMI JOIN asked a
-               ON r.version = a.version AND (a.sheet IS NULL OR r.sheet = a.sheet)),
 statuses AS (SELECT r.* FROM status_rows r SEMI JOIN asked a
              ON r.version = a.version AND (a.sheet IS NULL OR r.sheet = a.sheet)),
 held AS (  -- the sheets of those versions that still hold a current row
     SELECT DISTINCT version, sheet FROM actions SEMI JOIN asked_versions USING (version)
     UNION SELECT DISTINCT version, sheet FROM stated_totals SEMI JOIN asked_versions USING (version)
-    UNION SELECT DISTINCT version, sheet FROM indicators r WHERE NOT EXISTS (
-        SELECT 1 FROM indicator_rows o WHERE o.version > r.version AND o.country = r.country
-        AND o.period_start = r.period_start AND o.period_end = r.period_end AND o.indicator = r.indicator
-        AND o.sex = r.sex AND o.age_group = r.age_group AND o.source IS NOT DISTINCT FROM r.source)
+    UNION SELECT DISTINCT version, sheet FROM current_indicator_rows r SEMI JOIN asked a
+        ON r.version = a.version AND (a.sheet IS NULL OR r.sheet = a.sheet)
     UNION SELECT DISTINCT version, sheet FROM statuses r WHERE NOT EXISTS (
         SELECT 1 FROM status_rows o WHERE o.version > r.version AND o.country = r.country
         AND o.plan IS NOT DISTINCT FROM r.plan AND o.action_code = r.action_code AND o.as_of = r.as_of
@@ -316,8 +318,14 @@ def ensure_schema(con: duckdb.DuckDBPyConnection) -> None:
         "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_info'").fetchone()[0]
     if present and con.execute("SELECT max(schema_version) FROM schema_info").fetchone()[0] == SCHEMA_VERSION:
         return
-    con.execute(TABLES)
-    con.execute(MIGRATIONS)
-    con.execute(VIEWS)
-    con.execute("DELETE FROM schema_info")
-    con.execute("INSERT INTO schema_info VALUES (?)", [SCHEMA_VERSION])
+    con.begin()  # an upgrade stopped half-way would leave views over missing tables
+    try:
+        con.execute(TABLES)
+        con.execute(MIGRATIONS)
+        con.execute(VIEWS)
+        con.execute("DELETE FROM schema_info")
+        con.execute("INSERT INTO schema_info VALUES (?)", [SCHEMA_VERSION])
+        con.commit()
+    except BaseException:
+        con.rollback()
+        raise

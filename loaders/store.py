@@ -2,14 +2,18 @@
 
 Guarantees: `write_version` runs in one transaction: the file's bytes, its version row,
 its parsed rows, its warnings and the aliases applied all land together, or nothing
-does. Rows go in as Arrow tables (typed, fast); nothing is updated or deleted, so every
-earlier version stays readable and restorable.
+does. Rows go in as Arrow tables (typed, fast); no stored row is updated or deleted, so
+every earlier version stays readable and restorable. The one derived table,
+`current_indicator_rows`, is brought up to date in that same transaction. Writes take
+turns within a process: two at once would both number themselves N + 1 and replace
+the same current rows, and the second would fail.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import threading
 
 import duckdb
 import pyarrow as pa
@@ -24,6 +28,15 @@ MONEY = pa.float64()
 TEXT = pa.string()
 TEXTS = pa.list_(pa.string())
 INT = pa.int32()
+
+_ONE_WRITER = threading.Lock()
+
+# A count key is its country, period, indicator, sex, age group and source (schema.py).
+_NEWER_COUNT = """
+DELETE FROM current_indicator_rows c WHERE EXISTS (
+    SELECT 1 FROM indicator_rows n WHERE n.version = ? AND n.country = c.country
+    AND n.period_start = c.period_start AND n.period_end = c.period_end AND n.indicator = c.indicator
+    AND n.sex = c.sex AND n.age_group = c.age_group AND n.source IS NOT DISTINCT FROM c.source)"""
 
 
 def _columns(rows: list[tuple], kind: type) -> dict[str, list]:
@@ -84,26 +97,27 @@ def write_version(
     on_written=None,
 ) -> int:
     """Writes the version and, in the same transaction, `on_written(version)` (its audit row)."""
-    now = dt.datetime.now().replace(microsecond=0)
-    con.begin()
-    try:
-        version = con.execute("SELECT coalesce(max(version), 0) + 1 FROM versions").fetchone()[0]
-        if con.execute("SELECT count(*) FROM source_files WHERE sha256 = ?", [sha256]).fetchone()[0] == 0:
-            con.execute("INSERT INTO source_files VALUES (?, ?, ?, ?, ?)",
-                        [sha256, file_name, len(data), data, now])
-        con.execute(
-            "INSERT INTO versions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [version, action, sha256, file_name, loaded_by, now, restored_from,
-             json.dumps(parsed.counts()), len(warnings)],
-        )
-        _write_rows(con, version, parsed, warnings, file_name)
-        if on_written is not None:
-            on_written(version)
-        con.commit()
-    except BaseException:
-        con.rollback()
-        raise
-    return version
+    with _ONE_WRITER:
+        now = dt.datetime.now().replace(microsecond=0)
+        con.begin()
+        try:
+            version = con.execute("SELECT coalesce(max(version), 0) + 1 FROM versions").fetchone()[0]
+            if con.execute("SELECT count(*) FROM source_files WHERE sha256 = ?", [sha256]).fetchone()[0] == 0:
+                con.execute("INSERT INTO source_files VALUES (?, ?, ?, ?, ?)",
+                            [sha256, file_name, len(data), data, now])
+            con.execute(
+                "INSERT INTO versions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [version, action, sha256, file_name, loaded_by, now, restored_from,
+                 json.dumps(parsed.counts()), len(warnings)],
+            )
+            _write_rows(con, version, parsed, warnings, file_name)
+            if on_written is not None:
+                on_written(version)
+            con.commit()
+        except BaseException:
+            con.rollback()
+            raise
+        return version
 
 
 def _write_rows(con, version: int, parsed: ParsedFile, warnings: list[Issue], file_name: str) -> None:
@@ -152,6 +166,9 @@ def _write_rows(con, version: int, parsed: ParsedFile, warnings: list[Issue], fi
         "value": (pa.int64(), cols["value"]),
         "row": (INT, cols["row"]),
     })
+    if rows:  # each key loaded now replaces its current row, if it had one
+        con.execute(_NEWER_COUNT, [version])
+        con.execute("INSERT INTO current_indicator_rows SELECT * FROM indicator_rows WHERE version = ?", [version])
     statuses = parsed.statuses
     _insert(con, "status_rows", {
         "version": (INT, [version] * len(statuses)),

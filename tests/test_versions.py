@@ -204,3 +204,102 @@ def test_every_stored_key_of_a_count_or_status_has_one_current_row(con, load):
     agree()
     assert con.execute("SELECT value FROM indicator_values WHERE country = 'CI' AND period_start = DATE '2023-01-01'"
                        ).fetchall() == [(100,)]
+
+
+# indicator_values as it was defined before loads kept current_indicator_rows (schema 6).
+ORACLE_COUNTS = """
+    SELECT country, period_start, period_end, theme, indicator, sex, age_group, value, source,
+           organisation, action_code, comment, sheet, "row", version
+    FROM indicator_rows
+    QUALIFY row_number() OVER (PARTITION BY country, period_start, period_end, indicator, sex, age_group, source
+                               ORDER BY version DESC) = 1
+    ORDER BY ALL"""
+
+
+def test_current_counts_agree_with_their_definition_through_loads_restores_and_an_upgrade(con, load, tmp_path):
+    import duckdb
+
+    from loaders import ensure_schema
+
+    def agree(connection=con) -> list[tuple]:
+        current = connection.execute("SELECT * FROM indicator_values ORDER BY ALL").fetchall()
+        assert current == connection.execute(ORACLE_COUNTS).fetchall()
+        return [(country, indicator, source, value) for country, _, _, _, indicator, _, _, value, source, *_ in current]
+
+    def counts(*rows: list) -> bytes:
+        return xlsx({"Indicateurs": [IND_HEADER, *rows]})
+
+    first = load("a.xlsx", counts(["CI", "2023-01-01", "2023-12-31", "Personnes poursuivies", "", "100", "R"],
+                                  ["CI", "2023-01-01", "2023-12-31", "Personnes poursuivies", "", "4", ""],
+                                  ["CM", "2022-01-01", "2022-12-31", "Victimes assistées", "F", "3", "R"]))
+    assert agree() == [("CI", "persons_prosecuted", None, 4), ("CI", "persons_prosecuted", "R", 100),
+                       ("CM", "victims_assisted", "R", 3)]
+    # A count with no source is a key of its own, replaced by the next count with no source.
+    load("b.xlsx", counts(["CI", "2023-01-01", "2023-12-31", "Personnes poursuivies", "", "109", "R"],
+                          ["CI", "2023-01-01", "2023-12-31", "Personnes poursuivies", "", "6", ""]))
+    assert agree() == [("CI", "persons_prosecuted", None, 6), ("CI", "persons_prosecuted", "R", 109),
+                       ("CM", "victims_assisted", "R", 3)]
+    rejected = load("bad.xlsx", counts(["CI", "2023-01-01", "2023-12-31", "Personnes poursuivies", "", "-5", "R"]))
+    assert rejected.status == "rejected" and agree()[1] == ("CI", "persons_prosecuted", "R", 109)
+    restore(con, first.version, loaded_by="test")
+    assert agree() == [("CI", "persons_prosecuted", None, 4), ("CI", "persons_prosecuted", "R", 100),
+                       ("CM", "victims_assisted", "R", 3)]
+
+    # A database written before the table existed gets it, built from what it stored.
+    from loaders import ingest
+
+    old = duckdb.connect(str(tmp_path / "old.duckdb"))
+    ensure_schema(old)
+    ingest(old, "a.xlsx", counts(["CI", "2023-01-01", "2023-12-31", "Personnes poursuivies", "", "100", "R"]),
+           loaded_by="test")
+    ingest(old, "b.xlsx", counts(["CI", "2023-01-01", "2023-12-31", "Personnes poursuivies", "", "109", "R"]),
+           loaded_by="test")
+    old.execute("DROP VIEW indicator_values")
+    old.execute("DROP TABLE current_indicator_rows")
+    old.execute("UPDATE schema_info SET schema_version = 5")
+    ensure_schema(old)
+    assert agree(old) == [("CI", "persons_prosecuted", "R", 109)]
+    old.close()
+
+
+def test_two_loads_at_once_both_land(tmp_path, monkeypatch):
+    # The dashboard runs each upload in a thread of one process, on its own cursor. Two
+    # loads writing at once used to number themselves alike, and the second was refused.
+    import threading
+    import time
+
+    import duckdb
+
+    from loaders import ensure_schema, ingest, store
+
+    connection = duckdb.connect(str(tmp_path / "two.duckdb"))
+    ensure_schema(connection)
+    writing = store._write_rows
+
+    def slow_write(*args, **kwargs):  # holds its transaction open while the other load arrives
+        writing(*args, **kwargs)
+        time.sleep(0.5)
+
+    monkeypatch.setattr(store, "_write_rows", slow_write)
+    files = {country: xlsx({"Indicateurs": [IND_HEADER, [country, "2023-01-01", "2023-12-31",
+                                                         "Personnes poursuivies", "", "100", "R"]]})
+             for country in ("CI", "CM")}
+    reports = {}
+
+    def upload(country: str) -> None:
+        cursor = connection.cursor()
+        reports[country] = ingest(cursor, f"{country}.xlsx", files[country], loaded_by="test")
+        cursor.close()
+
+    threads = [threading.Thread(target=upload, args=(country,)) for country in files]
+    for thread in threads:
+        thread.start()
+        time.sleep(0.2)
+    for thread in threads:
+        thread.join()
+    assert {c: (r.status, [i.code for i in r.errors]) for c, r in reports.items()} == {
+        "CI": ("loaded", []), "CM": ("loaded", [])}
+    assert sorted(r.version for r in reports.values()) == [1, 2]
+    assert connection.execute("SELECT country, value FROM indicator_values ORDER BY 1").fetchall() == [
+        ("CI", 100), ("CM", 100)]
+    connection.close()
