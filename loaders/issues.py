@@ -91,18 +91,10 @@ class IssueLog:
         en: str,
     ) -> None:
         column = column_letter(col) if col is not None else None
-        self.issues.append(
-            Issue(
-                severity=severity,
-                code=code,
-                file=self.file,
-                sheet=sheet,
-                row=row,
-                column=column,
-                message_fr=f"{_where_fr(self.file, sheet, row, column)} : {fr}",
-                message_en=f"{_where_en(self.file, sheet, row, column)}: {en}",
-            )
-        )
+        # Positional: a file with thousands of warnings (parts that do not add up) makes one each.
+        self.issues.append(Issue(severity, code, self.file, sheet, row, column,
+                                 f"{_where_fr(self.file, sheet, row, column)} : {fr}",
+                                 f"{_where_en(self.file, sheet, row, column)}: {en}"))
 
     def error(self, code, sheet, row, col, fr, en) -> None:
         self.add("error", code, sheet, row, col, fr, en)

@@ -120,27 +120,39 @@ def check_parts(rows: list[IndicatorRow], log: IssueLog) -> None:
     for cells in groups.values():
         if len(cells) < 2:
             continue  # a figure alone has no parts (most counts of a long series)
+        find = cells.get
         for (sex, age), total in cells.items():
+            # Looked up by name, not by looping over the parts: this runs on every count.
             if sex == "total":
-                parts = [cells[(s, age)] for s in ("F", "M") if (s, age) in cells]
-                _compare(total, parts, log, lambda p: (SEX_FR[p.sex], SEX_EN[p.sex]))
+                _compare(total, find(("F", age)), find(("M", age)), log, _sex_names)
             if age == "all":
-                parts = [cells[(sex, a)] for a in ("children", "adults") if (sex, a) in cells]
-                _compare(total, parts, log, lambda p: (AGE_FR[p.age_group], AGE_EN[p.age_group]))
+                _compare(total, find((sex, "children")), find((sex, "adults")), log, _age_names)
 
 
-def _compare(total: IndicatorRow, parts: list[IndicatorRow], log: IssueLog, names) -> None:
-    if not parts:
-        return
-    added = sum(p.value for p in parts)
-    if added == total.value:
-        return
-    if len(parts) < 2 and added <= total.value:
-        return  # one part alone may be smaller than the total: the other is unknown
+def _sex_names(part: IndicatorRow) -> tuple[str, str]:
+    return SEX_FR[part.sex], SEX_EN[part.sex]
+
+
+def _age_names(part: IndicatorRow) -> tuple[str, str]:
+    return AGE_FR[part.age_group], AGE_EN[part.age_group]
+
+
+def _compare(total: IndicatorRow, first: IndicatorRow | None, second: IndicatorRow | None, log: IssueLog,
+             names) -> None:
+    if first is not None and second is not None:
+        added = first.value + second.value
+        if added == total.value:
+            return
+        parts = [first, second]
+    else:
+        part = first if second is None else second
+        if part is None or part.value <= total.value:
+            return  # one part alone may be smaller than the total: the other is unknown
+        added, parts = part.value, [part]
     labels = [(p.value, *names(p)) for p in parts]
-    fr_terms = " + ".join(f"{value} {fr}" for value, fr, _ in labels)
-    en_terms = " + ".join(f"{value} {en}" for value, _, en in labels)
-    rows = ", ".join(str(p.row) for p in parts)
+    fr_terms = " + ".join([f"{value} {fr}" for value, fr, _ in labels])
+    en_terms = " + ".join([f"{value} {en}" for value, _, en in labels])
+    rows = ", ".join([str(p.row) for p in parts])
     log.warning("parts_total_mismatch", total.sheet, total.row, None,
                 f"les parties ne font pas le total : {fr_terms} = {added} ≠ {total.value} "
                 f"(lignes {rows} et {total.row}) ; vérifiez les chiffres ou ajoutez la partie manquante",
