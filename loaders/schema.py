@@ -23,7 +23,8 @@ SCHEMA_VERSION = 6  # 2: the actions view shows semesters; 3: plan kinds, data_i
                     # 4: the audit trail; 5: data_issues and aliases check only the cells they name;
                     # 6: current_indicator_rows
 
-# Changes to storage tables of an existing database: only ever additions.
+# Changes to storage tables of an existing database: only ever additions. A column added
+# to indicator_rows goes to current_indicator_rows too (a load copies its rows BY NAME).
 MIGRATIONS = """
 ALTER TABLE plan_loads ADD COLUMN IF NOT EXISTS kind VARCHAR;
 """

@@ -168,7 +168,8 @@ def _write_rows(con, version: int, parsed: ParsedFile, warnings: list[Issue], fi
     })
     if rows:  # each key loaded now replaces its current row, if it had one
         con.execute(_NEWER_COUNT, [version])
-        con.execute("INSERT INTO current_indicator_rows SELECT * FROM indicator_rows WHERE version = ?", [version])
+        con.execute("INSERT INTO current_indicator_rows BY NAME SELECT * FROM indicator_rows WHERE version = ?",
+                    [version])
     statuses = parsed.statuses
     _insert(con, "status_rows", {
         "version": (INT, [version] * len(statuses)),
