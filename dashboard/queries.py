@@ -22,19 +22,11 @@ CACHE = {"show_spinner": False, "max_entries": 256, "hash_funcs": HASHED}
 
 # --- filter options ---------------------------------------------------------------
 
-# Questions asked only of a count's or a status's key columns (country, period, as_of)
-# read the stored rows, not the views of current rows: every key ever stored has exactly
-# one current row (nothing is deleted; a newer version only replaces a key's row), so the
-# answers are the same, without deciding which of a million rows are current (0.12-0.15 s
-# at scale for each question, on every page's first run after a load).
-# tests/test_versions.py::test_every_stored_key_of_a_count_or_status_has_one_current_row
-# checks the premise through loads and a restore.
-
 @st.cache_data(**CACHE)
 def countries() -> list[str]:
     """Every country with a plan or a count."""
     return frame("SELECT DISTINCT country FROM (SELECT country FROM actions UNION ALL "
-                 "SELECT country FROM indicator_rows) ORDER BY 1")["country"].tolist()
+                 "SELECT country FROM indicator_values) ORDER BY 1")["country"].tolist()
 
 
 @st.cache_data(**CACHE)
@@ -42,8 +34,8 @@ def years() -> list[int]:
     """Every year that a count, a scheduled semester or a status touches."""
     return frame(
         "SELECT DISTINCT y FROM (SELECT unnest(range(year(period_start), year(period_end) + 1)) AS y "
-        "FROM indicator_rows UNION SELECT CAST(left(semester, 4) AS INTEGER) FROM action_semesters "
-        "UNION SELECT year(as_of) FROM status_rows) ORDER BY 1")["y"].astype(int).tolist()
+        "FROM indicator_values UNION SELECT CAST(left(semester, 4) AS INTEGER) FROM action_semesters "
+        "UNION SELECT year(as_of) FROM action_status) ORDER BY 1")["y"].astype(int).tolist()
 
 
 @st.cache_data(**CACHE)
@@ -257,7 +249,7 @@ def sex_split(scope: Scope, indicators: tuple[str, ...], limit: int) -> pd.DataF
 def has_indicators(scope: Scope) -> bool:
     where_country, params = scope.country_where("i")
     year_cond, year_params = scope.year_overlap("i.period_start", "i.period_end")
-    return bool(frame(f"SELECT EXISTS (SELECT 1 FROM indicator_rows i WHERE {where_country} AND {year_cond}) AS e",
+    return bool(frame(f"SELECT EXISTS (SELECT 1 FROM indicator_values i WHERE {where_country} AND {year_cond}) AS e",
                       params + year_params)["e"].iloc[0])
 
 

@@ -10,6 +10,10 @@ from tests.workbooks import plan_rows, xlsx
 IND_HEADER = ["Pays", "Début période", "Fin période", "Indicateur", "Sexe", "Valeur", "Source"]
 
 
+def _counts(*rows: list) -> bytes:
+    return xlsx({"Indicateurs": [IND_HEADER, *rows]})
+
+
 def _plan(cost: str, *extra_codes: str, plan: str = "P"):
     rows = [["CM", plan, "1", "Axe", None, None, "1.1.1", "A", cost, ""]]
     rows += [[None, None, None, None, None, None, code, code, "1", ""] for code in extra_codes]
@@ -171,9 +175,8 @@ def test_current_issues_and_aliases_agree_with_their_definition_through_loads_an
 
 
 def test_every_stored_key_of_a_count_or_status_has_one_current_row(con, load):
-    # The dashboard's filter options ask storage, not the views of current rows, which
-    # countries, periods and dates there are (dashboard/queries.py: countries, years,
-    # has_indicators): right only while every key ever stored keeps exactly one current row.
+    # A replacing load or a restore never leaves a stored key without its current row,
+    # nor with two: the pages' filter options (countries, years) list what is current.
     def agree() -> None:
         for stored, current in (
                 ("SELECT DISTINCT country, period_start, period_end FROM indicator_rows",
@@ -184,16 +187,13 @@ def test_every_stored_key_of_a_count_or_status_has_one_current_row(con, load):
                            "sex, age_group, source FROM indicator_rows)").fetchone()
         assert con.execute("SELECT count(*) FROM indicator_values").fetchone() == keys
 
-    def counts(*rows: list) -> bytes:
-        return xlsx({"Indicateurs": [IND_HEADER, *rows]})
-
     def statuses(*rows: list) -> bytes:
         return xlsx({"Plan": plan_rows(["CM", "P", "1", "Axe", None, None, "1.1.1", "A", "10", ""]),
                      "Suivi": [["Pays", "Plan", "Code action", "Date", "Statut"], *rows]})
 
-    first = load("a.xlsx", counts(["CI", "2023-01-01", "2023-12-31", "Personnes poursuivies", "", "100", "R"],
+    first = load("a.xlsx", _counts(["CI", "2023-01-01", "2023-12-31", "Personnes poursuivies", "", "100", "R"],
                                   ["CM", "2022-01-01", "2022-12-31", "Victimes assistées", "F", "3", "R"]))
-    load("b.xlsx", counts(["CI", "2023-01-01", "2023-12-31", "Personnes poursuivies", "", "109", "R"],
+    load("b.xlsx", _counts(["CI", "2023-01-01", "2023-12-31", "Personnes poursuivies", "", "109", "R"],
                           ["CI", "2024-01-01", "2024-06-30", "Personnes poursuivies", "", "5", "Autre"]))
     load("s1.xlsx", statuses(["CM", "P", "1.1.1", "2023-06-30", "En cours"]))
     load("s2.xlsx", statuses(["CM", "P", "1.1.1", "2024-06-30", "Achevé"], ["CM", "P", "1.1.1", "2023-06-30", "En cours"]))
@@ -226,20 +226,17 @@ def test_current_counts_agree_with_their_definition_through_loads_restores_and_a
         assert current == connection.execute(ORACLE_COUNTS).fetchall()
         return [(country, indicator, source, value) for country, _, _, _, indicator, _, _, value, source, *_ in current]
 
-    def counts(*rows: list) -> bytes:
-        return xlsx({"Indicateurs": [IND_HEADER, *rows]})
-
-    first = load("a.xlsx", counts(["CI", "2023-01-01", "2023-12-31", "Personnes poursuivies", "", "100", "R"],
+    first = load("a.xlsx", _counts(["CI", "2023-01-01", "2023-12-31", "Personnes poursuivies", "", "100", "R"],
                                   ["CI", "2023-01-01", "2023-12-31", "Personnes poursuivies", "", "4", ""],
                                   ["CM", "2022-01-01", "2022-12-31", "Victimes assistées", "F", "3", "R"]))
     assert agree() == [("CI", "persons_prosecuted", None, 4), ("CI", "persons_prosecuted", "R", 100),
                        ("CM", "victims_assisted", "R", 3)]
     # A count with no source is a key of its own, replaced by the next count with no source.
-    load("b.xlsx", counts(["CI", "2023-01-01", "2023-12-31", "Personnes poursuivies", "", "109", "R"],
+    load("b.xlsx", _counts(["CI", "2023-01-01", "2023-12-31", "Personnes poursuivies", "", "109", "R"],
                           ["CI", "2023-01-01", "2023-12-31", "Personnes poursuivies", "", "6", ""]))
     assert agree() == [("CI", "persons_prosecuted", None, 6), ("CI", "persons_prosecuted", "R", 109),
                        ("CM", "victims_assisted", "R", 3)]
-    rejected = load("bad.xlsx", counts(["CI", "2023-01-01", "2023-12-31", "Personnes poursuivies", "", "-5", "R"]))
+    rejected = load("bad.xlsx", _counts(["CI", "2023-01-01", "2023-12-31", "Personnes poursuivies", "", "-5", "R"]))
     assert rejected.status == "rejected" and agree()[1] == ("CI", "persons_prosecuted", "R", 109)
     restore(con, first.version, loaded_by="test")
     assert agree() == [("CI", "persons_prosecuted", None, 4), ("CI", "persons_prosecuted", "R", 100),
@@ -250,9 +247,9 @@ def test_current_counts_agree_with_their_definition_through_loads_restores_and_a
 
     old = duckdb.connect(str(tmp_path / "old.duckdb"))
     ensure_schema(old)
-    ingest(old, "a.xlsx", counts(["CI", "2023-01-01", "2023-12-31", "Personnes poursuivies", "", "100", "R"]),
+    ingest(old, "a.xlsx", _counts(["CI", "2023-01-01", "2023-12-31", "Personnes poursuivies", "", "100", "R"]),
            loaded_by="test")
-    ingest(old, "b.xlsx", counts(["CI", "2023-01-01", "2023-12-31", "Personnes poursuivies", "", "109", "R"]),
+    ingest(old, "b.xlsx", _counts(["CI", "2023-01-01", "2023-12-31", "Personnes poursuivies", "", "109", "R"]),
            loaded_by="test")
     old.execute("DROP VIEW indicator_values")
     old.execute("DROP TABLE current_indicator_rows")
